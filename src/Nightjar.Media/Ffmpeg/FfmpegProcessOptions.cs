@@ -1,0 +1,17 @@
+namespace Nightjar.Media.Ffmpeg;
+
+/// <summary>How <see cref="FfmpegProcess"/> starts a process.</summary>
+public sealed record FfmpegProcessOptions
+{
+    /// <summary>stderr lines kept for the last error.</summary>
+    public int StderrLines { get; init; } = 200;
+
+    /// <summary>
+    /// Start the process in its own session and process group (through <c>setsid</c>), so signals
+    /// reach it and anything it spawned, and a Ctrl-C on the node's terminal does not.
+    /// </summary>
+    public bool NewProcessGroup { get; init; } = OperatingSystem.IsLinux() && File.Exists(SetsidPath);
+
+    /// <summary>The setsid(1) binary of util-linux.</summary>
+    public const string SetsidPath = "/usr/bin/setsid";
+}
