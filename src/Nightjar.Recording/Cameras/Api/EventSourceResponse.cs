@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Nightjar.Recording.Cameras.Api;
+
+/// <summary>The <c>events</c> block of a <see cref="CameraResponse"/>.</summary>
+public sealed record EventSourceResponse
+{
+    [JsonPropertyName("kind")]
+    public required string Kind { get; init; }
+
+    /// <summary>The device URL without user info; secret-looking query values are masked.</summary>
+    [JsonPropertyName("url")]
+    public required string Url { get; init; }
+
+    [JsonPropertyName("username")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Username { get; init; }
+
+    [JsonPropertyName("passwordSet")]
+    public required bool PasswordSet { get; init; }
+
+    [JsonPropertyName("channel")]
+    public required int Channel { get; init; }
+
+    public static EventSourceResponse From(EventSourceDefinition source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new EventSourceResponse
+        {
+            Kind = source.Kind,
+            Url = RedactedUrl.Of(source.Url),
+            Username = source.Credentials?.Username,
+            PasswordSet = source.Credentials?.HasPassword ?? false,
+            Channel = source.Channel,
+        };
+    }
+}
