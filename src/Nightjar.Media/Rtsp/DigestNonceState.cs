@@ -1,0 +1,8 @@
+namespace Nightjar.Media.Rtsp;
+
+internal enum DigestNonceState
+{
+    Invalid,
+    Expired,
+    Valid,
+}
