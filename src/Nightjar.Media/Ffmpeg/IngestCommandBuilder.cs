@@ -127,7 +127,8 @@ public static class IngestCommandBuilder
             throw new ArgumentException("The segment directory cannot contain '%', ']' or control characters.", nameof(options));
         }
 
-        if (options.SegmentDuration < TimeSpan.FromSeconds(1) || options.ClockOffset < TimeSpan.Zero || options.ClockOffset >= options.SegmentDuration)
+        if (options.SegmentDuration < TimeSpan.FromSeconds(1)
+            || (options.AlignToClock && (options.ClockOffset < TimeSpan.Zero || options.ClockOffset >= options.SegmentDuration)))
         {
             throw new ArgumentException("The segment duration must be at least 1 s and the clock offset within it.", nameof(options));
         }
