@@ -1,1 +1,3 @@
-return 0;
+using Nightjar.Server.Cli;
+
+return await NightjarCli.RunAsync(args);

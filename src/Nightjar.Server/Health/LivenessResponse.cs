@@ -1,0 +1,3 @@
+namespace Nightjar.Server.Health;
+
+internal sealed record LivenessResponse(string Status);

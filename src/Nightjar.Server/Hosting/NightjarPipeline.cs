@@ -1,0 +1,29 @@
+using Nightjar.Server.Api;
+using Nightjar.Server.Health;
+using Nightjar.Server.Http;
+using Nightjar.Server.Telemetry;
+
+namespace Nightjar.Server.Hosting;
+
+/// <summary>The middleware order and the endpoint areas: a new area adds one Map line here and its own file.</summary>
+internal static class NightjarPipeline
+{
+    public static WebApplication UseNightjarPipeline(this WebApplication app)
+    {
+        app.UseHttpActivityEnrichment();                     // outermost: sees the final status code
+        app.UseExceptionHandler();                           // exceptions → problem details (ProblemExceptionHandler)
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync); // body-less 4xx/5xx (404, 405) → problem details
+        app.UseRouting();
+        // Authentication and authorization go here when API keys arrive.
+        return app;
+    }
+
+    public static WebApplication MapNightjarEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
+        app.MapOpenApi();                                    // /openapi/v1.json
+        app.MapApiV1();
+        return app;
+    }
+}
