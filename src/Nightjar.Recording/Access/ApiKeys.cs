@@ -90,7 +90,7 @@ public static class ApiKeys
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(storedHash);
         Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        if (!Base64Url.TryDecodeFromChars(storedHash, expected, out var written) || written != expected.Length)
+        if (storedHash.Length != Base64Url.GetEncodedLength(SHA256.HashSizeInBytes) || !Base64UrlText.TryDecodeExact(storedHash, expected))
         {
             return false;
         }
@@ -116,7 +116,7 @@ public static class ApiKeys
             }
         }
 
-        var secret = key.AsSpan(GeneratedLength - SecretLength);
-        return Base64Url.IsValid(secret, out var decoded) && decoded == SecretBytes;
+        Span<byte> secret = stackalloc byte[SecretBytes];
+        return Base64UrlText.TryDecodeExact(key.AsSpan(GeneratedLength - SecretLength), secret);
     }
 }

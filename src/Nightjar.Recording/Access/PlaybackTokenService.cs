@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -30,9 +29,6 @@ public sealed class PlaybackTokenService
     private const string Version = "1";
     private const int SignatureLength = 43;
     private static readonly byte[] DerivationInfo = "Nightjar.PlaybackTokens.v1"u8.ToArray();
-
-    private static readonly SearchValues<char> Base64UrlAlphabet =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly byte[] _key;
     private readonly TimeProvider _timeProvider;
@@ -136,9 +132,7 @@ public sealed class PlaybackTokenService
 
         var encodedPayload = token.AsSpan(0, dot);
         Span<byte> signature = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (encodedPayload.ContainsAnyExcept(Base64UrlAlphabet)
-            || !Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), signature, out var written)
-            || written != signature.Length)
+        if (!Base64UrlText.IsValid(encodedPayload) || !Base64UrlText.TryDecodeExact(token.AsSpan(dot + 1), signature))
         {
             return Malformed();
         }

@@ -62,7 +62,7 @@ public sealed class GopIndex : IEquatable<GopIndex>
     public static bool TryDecode(string? text, [NotNullWhen(true)] out GopIndex? index, [NotNullWhen(false)] out string? error)
     {
         index = null;
-        if (string.IsNullOrEmpty(text) || text.Length > MaxEncodedLength)
+        if (string.IsNullOrEmpty(text) || text.Length > MaxEncodedLength || !Base64UrlText.IsValid(text))
         {
             error = "A GOP index must be a non-empty base64url string of bounded length.";
             return false;
