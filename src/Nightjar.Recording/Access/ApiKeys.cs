@@ -34,9 +34,10 @@ public static class ApiKeys
     private const string DerivedIdContext = "Nightjar.ApiKeyId:";
 
     /// <summary>A new random key and its id. <paramref name="isIdTaken"/> lets the caller avoid (astronomically rare) id collisions.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="isIdTaken"/> refused 100 random ids: it is broken.</exception>
     public static (string Id, string Key) Generate(Func<string, bool>? isIdTaken = null)
     {
-        while (true)
+        for (var attempt = 0; attempt < 100; attempt++)
         {
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
             if (isIdTaken?.Invoke(id) == true)
@@ -47,6 +48,8 @@ public static class ApiKeys
             var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
             return (id, Prefix + id + "_" + secret);
         }
+
+        throw new InvalidOperationException("Every random API key id was reported as taken.");
     }
 
     /// <summary>

@@ -8,9 +8,11 @@ using System.Text.Json.Serialization;
 namespace Nightjar.Recording.Events;
 
 /// <summary>
-/// The keyframe index of one segment file: byte offset and time of each GOP, strictly increasing offsets and
-/// non-decreasing times. In JSON it is one compact string (<see cref="Encode"/>): a 60 s segment of 2 s GOPs takes
-/// about 150 characters instead of kilobytes, which matters at one event per stream per minute.
+/// The keyframe index of one segment file: byte offset and 90 kHz time of each GOP (strictly increasing offsets,
+/// non-decreasing times) and the time where the last GOP ends. It carries exactly what a GOP list of the TS indexer
+/// carries (offset, length, PTS, duration per GOP, for contiguous GOPs), so converting either way loses nothing.
+/// In JSON it is one compact string (<see cref="Encode"/>): a 60 s segment of 2 s GOPs takes about 250 characters
+/// instead of kilobytes, which matters at one event per stream per minute.
 /// </summary>
 [JsonConverter(typeof(GopIndexJsonConverter))]
 public sealed class GopIndex : IEquatable<GopIndex>
@@ -21,26 +23,41 @@ public sealed class GopIndex : IEquatable<GopIndex>
     private const byte FormatVersion = 1;
     private const int MaxVarintBytes = 10;
 
-    // Version byte + count + two varints per entry, in base64url.
-    private static readonly int MaxEncodedLength = Base64Url.GetEncodedLength(1 + MaxVarintBytes + (MaxEntries * 2 * MaxVarintBytes));
+    // Version byte + count + two varints per entry + duration, in base64url.
+    private static readonly int MaxEncodedLength = Base64Url.GetEncodedLength(1 + MaxVarintBytes + (MaxEntries * 2 * MaxVarintBytes) + MaxVarintBytes);
 
-    private GopIndex(ImmutableArray<GopEntry> entries) => Entries = entries;
+    private GopIndex(ImmutableArray<GopEntry> entries, long clockDuration)
+    {
+        Entries = entries;
+        ClockDuration = clockDuration;
+    }
 
-    public static GopIndex Empty { get; } = new([]);
+    public static GopIndex Empty { get; } = new([], 0);
 
     public ImmutableArray<GopEntry> Entries { get; }
 
+    /// <summary>90 kHz units from the first keyframe to the end of the last GOP (the last frame's end).</summary>
+    public long ClockDuration { get; }
+
+    /// <summary><see cref="ClockDuration"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan Duration => GopEntry.ToTimeSpan(ClockDuration);
+
     public int Count => Entries.Length;
 
+    /// <param name="entries">The GOPs in file order.</param>
+    /// <param name="clockDuration">Where the last GOP ends, in 90 kHz units from the first keyframe; not before the last GOP starts.</param>
     /// <exception cref="ArgumentException">Offsets are not strictly increasing, times decrease, a value is negative, or there are too many.</exception>
-    public static GopIndex Create(IEnumerable<GopEntry> entries)
+    public static GopIndex Create(IEnumerable<GopEntry> entries, long clockDuration)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = entries.ToImmutableArray();
-        return TryValidate(list, out var error) ? new GopIndex(list) : throw new ArgumentException(error, nameof(entries));
+        return TryValidate(list, clockDuration, out var error) ? new GopIndex(list, clockDuration) : throw new ArgumentException(error, nameof(entries));
     }
 
-    /// <summary>The compact form: base64url of a version byte, the count, then per GOP the offset and time deltas as varints.</summary>
+    /// <summary>
+    /// The compact form: base64url of a version byte, the count, per GOP the offset and time deltas, then the
+    /// duration's delta from the last GOP's start, all as unsigned LEB128 varints.
+    /// </summary>
     public string Encode()
     {
         var buffer = new ArrayBufferWriter<byte>(16 + (Entries.Length * 6));
@@ -50,11 +67,12 @@ public sealed class GopIndex : IEquatable<GopIndex>
         foreach (var entry in Entries)
         {
             WriteVarint(buffer, (ulong)(entry.ByteOffset - offset));
-            WriteVarint(buffer, (ulong)(entry.TimeOffsetMs - time));
+            WriteVarint(buffer, (ulong)(entry.ClockOffset - time));
             offset = entry.ByteOffset;
-            time = entry.TimeOffsetMs;
+            time = entry.ClockOffset;
         }
 
+        WriteVarint(buffer, (ulong)(ClockDuration - time));
         return Base64Url.EncodeToString(buffer.WrittenSpan);
     }
 
@@ -103,6 +121,12 @@ public sealed class GopIndex : IEquatable<GopIndex>
             entries.Add(new GopEntry(offset, time));
         }
 
+        if (!TryReadVarint(bytes, ref position, out var durationDelta) || durationDelta > (ulong)(long.MaxValue - time))
+        {
+            error = "A GOP index is truncated or holds an out-of-range duration.";
+            return false;
+        }
+
         if (position != bytes.Length)
         {
             error = "A GOP index has trailing bytes.";
@@ -110,34 +134,37 @@ public sealed class GopIndex : IEquatable<GopIndex>
         }
 
         var list = entries.ToImmutable();
-        if (!TryValidate(list, out error))
+        var clockDuration = time + (long)durationDelta;
+        if (!TryValidate(list, clockDuration, out error))
         {
             return false;
         }
 
-        index = new GopIndex(list);
+        index = new GopIndex(list, clockDuration);
         return true;
     }
 
-    /// <summary>The GOPs as byte ranges with durations, given the file's final size and the segment's duration.</summary>
-    /// <exception cref="ArgumentException">The file is shorter than the last GOP's offset.</exception>
-    public IEnumerable<GopChunk> Chunks(long fileBytes, TimeSpan segmentDuration)
+    /// <summary>The GOPs as byte ranges with durations, given the file's final size (<see cref="SegmentRecorded.Bytes"/>).</summary>
+    /// <exception cref="ArgumentException">The file ends before its last GOP starts.</exception>
+    public IEnumerable<GopChunk> Chunks(long fileBytes)
     {
-        if (!Entries.IsEmpty && fileBytes < Entries[^1].ByteOffset)
+        if (!Entries.IsEmpty && fileBytes <= Entries[^1].ByteOffset)
         {
             throw new ArgumentException("The file ends before its last GOP starts.", nameof(fileBytes));
         }
 
-        return Iterate(fileBytes, segmentDuration);
+        return Iterate(fileBytes);
     }
 
-    public bool Equals(GopIndex? other) => other is not null && Entries.AsSpan().SequenceEqual(other.Entries.AsSpan());
+    public bool Equals(GopIndex? other) =>
+        other is not null && ClockDuration == other.ClockDuration && Entries.AsSpan().SequenceEqual(other.Entries.AsSpan());
 
     public override bool Equals(object? obj) => Equals(obj as GopIndex);
 
     public override int GetHashCode()
     {
         var hash = new HashCode();
+        hash.Add(ClockDuration);
         foreach (var entry in Entries)
         {
             hash.Add(entry);
@@ -146,26 +173,21 @@ public sealed class GopIndex : IEquatable<GopIndex>
         return hash.ToHashCode();
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"GopIndex({Entries.Length} GOPs)");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"GopIndex({Entries.Length} GOPs, {Duration.TotalSeconds:0.###} s)");
 
-    private IEnumerable<GopChunk> Iterate(long fileBytes, TimeSpan segmentDuration)
+    private IEnumerable<GopChunk> Iterate(long fileBytes)
     {
-        var totalMs = (long)segmentDuration.TotalMilliseconds;
         for (var i = 0; i < Entries.Length; i++)
         {
             var entry = Entries[i];
-            var (endOffset, endMs) = i + 1 < Entries.Length
-                ? (Entries[i + 1].ByteOffset, Entries[i + 1].TimeOffsetMs)
-                : (fileBytes, Math.Max(totalMs, entry.TimeOffsetMs));
-            yield return new GopChunk(
-                entry.ByteOffset,
-                endOffset - entry.ByteOffset,
-                TimeSpan.FromMilliseconds(entry.TimeOffsetMs),
-                TimeSpan.FromMilliseconds(endMs - entry.TimeOffsetMs));
+            var (endOffset, endClock) = i + 1 < Entries.Length
+                ? (Entries[i + 1].ByteOffset, Entries[i + 1].ClockOffset)
+                : (fileBytes, ClockDuration);
+            yield return new GopChunk(entry.ByteOffset, endOffset - entry.ByteOffset, entry.ClockOffset, endClock - entry.ClockOffset);
         }
     }
 
-    private static bool TryValidate(ImmutableArray<GopEntry> entries, [NotNullWhen(false)] out string? error)
+    private static bool TryValidate(ImmutableArray<GopEntry> entries, long clockDuration, [NotNullWhen(false)] out string? error)
     {
         if (entries.Length > MaxEntries)
         {
@@ -176,17 +198,23 @@ public sealed class GopIndex : IEquatable<GopIndex>
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
-            if (entry.ByteOffset < 0 || entry.TimeOffsetMs < 0)
+            if (entry.ByteOffset < 0 || entry.ClockOffset < 0)
             {
                 error = "GOP offsets and times must not be negative.";
                 return false;
             }
 
-            if (i > 0 && (entry.ByteOffset <= entries[i - 1].ByteOffset || entry.TimeOffsetMs < entries[i - 1].TimeOffsetMs))
+            if (i > 0 && (entry.ByteOffset <= entries[i - 1].ByteOffset || entry.ClockOffset < entries[i - 1].ClockOffset))
             {
                 error = "GOP offsets must strictly increase and times must not decrease.";
                 return false;
             }
+        }
+
+        if (clockDuration < (entries.IsEmpty ? 0 : entries[^1].ClockOffset))
+        {
+            error = "A GOP index cannot end before its last GOP starts.";
+            return false;
         }
 
         error = null;

@@ -6,7 +6,7 @@ namespace Nightjar.Recording.Events;
 [JournalType("segment.lost.v1")]
 public sealed record SegmentLost(CameraId CameraId, string Stream, string Path, SegmentLossReason Reason) : ICameraEvent
 {
-    public string Stream { get; init; } = CameraEvents.EnsureStreamName(Stream);
+    public string Stream { get; init => field = CameraEvents.EnsureStreamName(value); } = CameraEvents.EnsureStreamName(Stream);
 
-    public string Path { get; init; } = StoragePaths.EnsureSafeRelative(Path);
+    public string Path { get; init => field = StoragePaths.EnsureSafeRelative(value); } = StoragePaths.EnsureSafeRelative(Path);
 }

@@ -25,11 +25,11 @@ public sealed record SegmentRecorded(
     long Bytes,
     GopIndex Gops) : ICameraEvent
 {
-    public string Stream { get; init; } = CameraEvents.EnsureStreamName(Stream);
+    public string Stream { get; init => field = CameraEvents.EnsureStreamName(value); } = CameraEvents.EnsureStreamName(Stream);
 
-    public string RunId { get; init; } = CameraEvents.EnsureRunId(RunId);
+    public string RunId { get; init => field = CameraEvents.EnsureRunId(value); } = CameraEvents.EnsureRunId(RunId);
 
-    public string Path { get; init; } = StoragePaths.EnsureSafeRelative(Path);
+    public string Path { get; init => field = StoragePaths.EnsureSafeRelative(value); } = StoragePaths.EnsureSafeRelative(Path);
 
     public DateTimeOffset End { get; init; } = End >= Start ? End : throw new ArgumentException("A segment cannot end before it starts.", nameof(End));
 

@@ -27,9 +27,9 @@ public sealed record SourceClosed(
     // form the redactor no longer recognises and leave half a password behind).
     private const int MaxInspectedLength = 16 * 1024;
 
-    public string Stream { get; init; } = CameraEvents.EnsureStreamName(Stream);
+    public string Stream { get; init => field = CameraEvents.EnsureStreamName(value); } = CameraEvents.EnsureStreamName(Stream);
 
-    public string RunId { get; init; } = CameraEvents.EnsureRunId(RunId);
+    public string RunId { get; init => field = CameraEvents.EnsureRunId(value); } = CameraEvents.EnsureRunId(RunId);
 
     public string? LastError { get; init => field = Sanitize(value); } = Sanitize(LastError);
 

@@ -10,7 +10,7 @@ namespace Nightjar.Recording.Events;
 [JournalType("stream.started.v1")]
 public sealed record StreamStarted(CameraId CameraId, string Stream, string RunId, DateTimeOffset At) : ICameraEvent
 {
-    public string Stream { get; init; } = CameraEvents.EnsureStreamName(Stream);
+    public string Stream { get; init => field = CameraEvents.EnsureStreamName(value); } = CameraEvents.EnsureStreamName(Stream);
 
-    public string RunId { get; init; } = CameraEvents.EnsureRunId(RunId);
+    public string RunId { get; init => field = CameraEvents.EnsureRunId(value); } = CameraEvents.EnsureRunId(RunId);
 }

@@ -6,7 +6,8 @@ namespace Nightjar.Recording.Tests.Events;
 
 public sealed class GopIndexTests
 {
-    private static readonly GopIndex Sample = GopIndex.Create(Enumerable.Range(0, 30).Select(i => new GopEntry(i * 250_000L + 376, i * 2_000L)));
+    // 60 s of 2 s GOPs at 1 Mbit/s, 90 kHz clock.
+    private static readonly GopIndex Sample = GopIndex.Create(Enumerable.Range(0, 30).Select(i => new GopEntry((i * 250_000L) + 376, i * 180_000L)), 30 * 180_000L);
 
     [Fact]
     public void Encode_ThenDecode_RoundTripsCompactly()
@@ -40,36 +41,45 @@ public sealed class GopIndexTests
     }
 
     [Theory]
-    [InlineData(new long[] { 0, 0, 0, 1 })]
-    [InlineData(new long[] { 10, 0, 5, 1 })]
-    [InlineData(new long[] { 0, 10, 5, 5 })]
-    [InlineData(new long[] { -1, 0 })]
-    [InlineData(new long[] { 0, -1 })]
-    public void Create_OutOfOrderOrNegative_Throws(long[] pairs)
+    [InlineData(new long[] { 0, 0, 0, 1 }, 10)]
+    [InlineData(new long[] { 10, 0, 5, 1 }, 10)]
+    [InlineData(new long[] { 0, 10, 5, 5 }, 10)]
+    [InlineData(new long[] { -1, 0 }, 10)]
+    [InlineData(new long[] { 0, -1 }, 10)]
+    [InlineData(new long[] { 0, 0, 100, 20 }, 19)]
+    [InlineData(new long[] { }, -1)]
+    public void Create_OutOfOrderNegativeOrEndingEarly_Throws(long[] pairs, long clockDuration)
     {
         var entries = pairs.Chunk(2).Select(p => new GopEntry(p[0], p[1]));
 
-        FluentActions.Invoking(() => GopIndex.Create(entries)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => GopIndex.Create(entries, clockDuration)).Should().Throw<ArgumentException>();
     }
 
     [Fact]
     public void Create_EqualTimes_AreAllowed() =>
-        GopIndex.Create([new GopEntry(0, 0), new GopEntry(100, 0)]).Count.Should().Be(2);
+        GopIndex.Create([new GopEntry(0, 0), new GopEntry(100, 0)], 0).Count.Should().Be(2);
 
     [Fact]
     public void Chunks_GiveByteRangesAndDurations()
     {
-        var index = GopIndex.Create([new GopEntry(0, 0), new GopEntry(1_000, 2_000), new GopEntry(2_500, 4_000)]);
+        var index = GopIndex.Create([new GopEntry(0, 0), new GopEntry(1_000, 180_000), new GopEntry(2_500, 360_000)], 450_000);
 
-        var chunks = index.Chunks(fileBytes: 3_000, segmentDuration: TimeSpan.FromSeconds(5)).ToList();
+        var chunks = index.Chunks(fileBytes: 3_000).ToList();
 
         chunks.Should().Equal(
-            new GopChunk(0, 1_000, TimeSpan.Zero, TimeSpan.FromSeconds(2)),
-            new GopChunk(1_000, 1_500, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)),
-            new GopChunk(2_500, 500, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1)));
-        FluentActions.Invoking(() => index.Chunks(2_000, TimeSpan.FromSeconds(5))).Should().Throw<ArgumentException>();
-        index.Chunks(3_000, TimeSpan.FromSeconds(3)).Last().Duration.Should().Be(TimeSpan.Zero, "a duration shorter than the last GOP's start is clamped");
+            new GopChunk(0, 1_000, 0, 180_000),
+            new GopChunk(1_000, 1_500, 180_000, 180_000),
+            new GopChunk(2_500, 500, 360_000, 90_000));
+        chunks[1].Start.Should().Be(TimeSpan.FromSeconds(2));
+        chunks[2].Duration.Should().Be(TimeSpan.FromSeconds(1));
+        index.Duration.Should().Be(TimeSpan.FromSeconds(5));
+        FluentActions.Invoking(() => index.Chunks(2_500)).Should().Throw<ArgumentException>();
+        GopIndex.Empty.Chunks(0).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Equality_IncludesTheDuration() =>
+        GopIndex.Create([new GopEntry(0, 0)], 10).Should().NotBe(GopIndex.Create([new GopEntry(0, 0)], 11));
 
     [Fact]
     public void TryDecode_Truncations_FailCleanly()

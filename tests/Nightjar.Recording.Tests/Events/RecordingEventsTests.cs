@@ -26,7 +26,7 @@ public sealed class RecordingEventsTests
             new StreamStarted(lobby, "main", "01JD5Q0000000000000000000A", At),
             new SourceClosed(lobby, "main", "01JD5Q0000000000000000000A", At, SourceCloseReason.Failed, "401 Unauthorized"),
             new SegmentRecorded(lobby, "main", "01JD5Q0000000000000000000A", "lobby/2026/11/21/01JD5Q0000000000000000000A/1763726400.ts",
-                At, At.AddSeconds(60), 7_500_000, GopIndex.Create([new GopEntry(0, 0), new GopEntry(250_000, 2_000)])),
+                At, At.AddSeconds(60), 7_500_000, GopIndex.Create([new GopEntry(0, 0), new GopEntry(250_000, 180_000)], 5_400_000)),
             new SegmentLost(lobby, "main", "lobby/2026/11/21/r/1763726400.ts", SegmentLossReason.Truncated),
             new ApiKeyCreated("0123456789abcdef", "ci", Role.Operator, ApiKeys.Hash("nj_x"), At),
             new ApiKeyRevoked("0123456789abcdef", At),
