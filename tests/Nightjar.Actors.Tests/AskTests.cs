@@ -157,7 +157,7 @@ public sealed class AskTests : ActorTestBase
         {
             if (m == "block")
             {
-                await gate.PassAsync();
+                await gate.PassAsync(ctx.Aborted);
             }
 
             ctx.Respond(m);

@@ -36,7 +36,8 @@ internal sealed class Mailbox<TMessage>
         }
         else
         {
-            channel = Channel.CreateUnbounded<Envelope<TMessage>>(new UnboundedChannelOptions { SingleReader = true });
+            // Not SingleReader: that variant cannot count its items, and the depth metric needs the count.
+            channel = Channel.CreateUnbounded<Envelope<TMessage>>(new UnboundedChannelOptions { SingleReader = false });
         }
 
         _reader = channel.Reader;

@@ -117,6 +117,38 @@ public sealed class TestProbe<T> : IAsyncDisposable
             : throw new ProbeAssertionException($"{Ref.Path}: expected {what} but got {item}.");
     }
 
+    /// <summary>Skips messages until the <see cref="Terminated"/> of <paramref name="target"/> arrives.</summary>
+    public async Task<Terminated> FishForTerminatedAsync(IActorRef target, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var limit = timeout ?? DefaultTimeout;
+        var deadline = Deadline.After(limit);
+        while (true)
+        {
+            var item = await TryReceiveAsync(deadline.Remaining)
+                ?? throw new TimeoutException($"{Ref.Path}: no Terminated({target.Path}) within {limit}.");
+            if (item.Terminated is { } terminated && ReferenceEquals(terminated.Actor, target))
+            {
+                return terminated;
+            }
+        }
+    }
+
+    /// <summary>Removes and returns the messages already received, without waiting (death-watch notifications are dropped).</summary>
+    public IReadOnlyList<T> TakeAll()
+    {
+        var messages = new List<T>();
+        while (_received.Reader.TryRead(out var item))
+        {
+            if (item.Terminated is null)
+            {
+                messages.Add(item.Message);
+            }
+        }
+
+        return messages;
+    }
+
     /// <summary>Answers the ask that carried the last message returned by an Expect or Fish method.</summary>
     public bool Reply<TReply>(TReply reply) =>
         _lastReply.IsAsk ? _lastReply.Respond(reply) : throw new InvalidOperationException($"{Ref.Path}: the last message was not asked.");
