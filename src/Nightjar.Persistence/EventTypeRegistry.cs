@@ -20,8 +20,8 @@ public sealed class EventTypeRegistry
     private readonly Lock _registration = new();
 
     /// <param name="serializerOptions">
-    /// Payload JSON options; defaults to <see cref="JsonSerializerDefaults.Web"/> (camelCase). Changing them later
-    /// changes how new events are written, so pick once.
+    /// Payload JSON options; defaults to <see cref="JsonSerializerDefaults.Web"/> (camelCase). They are made read-only
+    /// here: the stored shape of every event depends on them, so they are picked once.
     /// </param>
     public EventTypeRegistry(JsonSerializerOptions? serializerOptions = null)
     {

@@ -12,18 +12,19 @@ internal static class JournalArguments
     public static void PersistenceId(string persistenceId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(persistenceId);
-        if (persistenceId.Length > MaxPersistenceIdLength)
+        // PostgreSQL text cannot hold NUL; refusing it here keeps both backends alike.
+        if (persistenceId.Length > MaxPersistenceIdLength || persistenceId.Contains('\0', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"A persistence id is at most {MaxPersistenceIdLength} characters.", nameof(persistenceId));
+            throw new ArgumentException($"A persistence id is 1 to {MaxPersistenceIdLength} characters without NUL.", nameof(persistenceId));
         }
     }
 
     public static void Tag(string tag)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tag);
-        if (tag.Length > MaxTagLength)
+        if (!IsValidTag(tag))
         {
-            throw new ArgumentException($"A tag is at most {MaxTagLength} characters.", nameof(tag));
+            throw new ArgumentException($"A tag is 1 to {MaxTagLength} characters without NUL.", nameof(tag));
         }
     }
 
@@ -61,11 +62,13 @@ internal static class JournalArguments
 
             foreach (var tag in item.Tags)
             {
-                if (string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength)
+                if (string.IsNullOrWhiteSpace(tag) || !IsValidTag(tag))
                 {
-                    throw new ArgumentException($"Event #{i} has an empty or over-long tag (1 to {MaxTagLength} characters).", nameof(events));
+                    throw new ArgumentException($"Event #{i} has an empty, over-long or NUL-containing tag (1 to {MaxTagLength} characters).", nameof(events));
                 }
             }
         }
     }
+
+    private static bool IsValidTag(string tag) => tag.Length <= MaxTagLength && !tag.Contains('\0', StringComparison.Ordinal);
 }

@@ -15,6 +15,7 @@ public abstract partial class EventJournalConformanceTests
         await journal.AppendAsync(first, 0, [TestTypes.Item("a", 1, tag), TestTypes.Item("b", 2, otherTag), TestTypes.Item("c", 3, tag, otherTag)], None);
         await journal.AppendAsync(second, 0, [TestTypes.Item("d", 4, tag, tag)], None);
         await journal.AppendAsync(first, 3, [TestTypes.Item("e", 5, tag)], None);
+        await Eventually.VisibleAsync(() => ReadWholeTagAsync(journal, tag), 4);
 
         var page1 = await journal.ReadByTagAsync(tag, JournalOffset.Start, 3, None);
         var page2 = await journal.ReadByTagAsync(tag, page1[^1].Offset, 3, None);
@@ -32,6 +33,7 @@ public abstract partial class EventJournalConformanceTests
         await using var journal = Store.CreateJournal();
         var tag = TestTypes.NewId("tag");
         await journal.AppendAsync(TestTypes.NewId(), 0, TestTypes.Items(3, 1, tag), None);
+        await Eventually.VisibleAsync(() => ReadWholeTagAsync(journal, tag), 3);
         var first = (await journal.ReadByTagAsync(tag, JournalOffset.Start, 1, None)).Single();
 
         var after = JournalOffset.Parse(first.Offset.ToString());
@@ -47,7 +49,13 @@ public abstract partial class EventJournalConformanceTests
         var pid = TestTypes.NewId();
         await journal.AppendAsync(pid, 0, [TestTypes.Item("untagged", 1), TestTypes.Item("tagged", 2, TestTypes.NewId("tag"))], None);
 
-        var all = await journal.ReadAllAsync(start, 10_000, None);
+        var all = await Eventually.VisibleAsync(
+            async () =>
+            {
+                var read = await journal.ReadAllAsync(start, 10_000, None);
+                return read.Count(e => e.PersistenceId == pid) == 2 ? read : [];
+            },
+            1);
 
         var mine = all.Where(e => e.PersistenceId == pid).ToList();
         mine.Select(e => ((ItemAdded)e.Payload).Name).Should().Equal("untagged", "tagged");
@@ -131,7 +139,7 @@ public abstract partial class EventJournalConformanceTests
         finite.Select(e => e.Offset).Should().Equal(delivered.Select(e => e.Offset), "the finite query and the live feed agree");
     }
 
-    protected static async Task<List<JournalEvent>> ReadWholeTagAsync(IEventJournal journal, string tag)
+    protected static async Task<IReadOnlyList<JournalEvent>> ReadWholeTagAsync(IEventJournal journal, string tag)
     {
         var all = new List<JournalEvent>();
         var after = JournalOffset.Start;

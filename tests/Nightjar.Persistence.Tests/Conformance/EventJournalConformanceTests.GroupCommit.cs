@@ -33,7 +33,7 @@ public abstract partial class EventJournalConformanceTests
             events.Select(e => ((ItemAdded)e.Payload).Value).Should().Equal(Enumerable.Range(1, AppendsPerWriter * 2));
         }
 
-        var feed = await ReadWholeTagAsync(journal, tag);
+        var feed = await Eventually.VisibleAsync(() => ReadWholeTagAsync(journal, tag), Writers * AppendsPerWriter * 2);
         feed.Should().HaveCount(Writers * AppendsPerWriter * 2);
         foreach (var stream in feed.GroupBy(e => e.PersistenceId))
         {
@@ -91,6 +91,11 @@ public abstract partial class EventJournalConformanceTests
 
         await journal.AppendAsync(pid, 0, TestTypes.Items(3, 1, tag), None);
         await journal.Invoking(j => j.AppendAsync(pid, 1, TestTypes.Items(1), None)).Should().ThrowAsync<ConcurrencyConflictException>();
+        await using (var other = Store.CreateJournal())
+        {
+            await Eventually.VisibleAsync(() => ReadWholeTagAsync(other, tag), 3);
+        }
+
         await journal.ReadByTagAsync(tag, JournalOffset.Start, 10, None);
 
         recorder.Sum("nightjar.journal.appends").Should().Be(3);

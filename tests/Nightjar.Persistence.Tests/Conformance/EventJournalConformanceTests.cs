@@ -151,6 +151,8 @@ public abstract partial class EventJournalConformanceTests(JournalTestStore stor
         await journal.Invoking(j => j.AppendAsync(pid, 0, [TestTypes.Item("a", 1, new string('t', 256))], None)).Should().ThrowAsync<ArgumentException>();
         await journal.Invoking(j => j.AppendAsync(pid, 0, [new EventToPersist(null!, [])], None)).Should().ThrowAsync<ArgumentException>();
         await journal.Invoking(j => j.AppendAsync(new string('p', 256), 0, TestTypes.Items(1), None)).Should().ThrowAsync<ArgumentException>();
+        await journal.Invoking(j => j.AppendAsync("nul\0id", 0, TestTypes.Items(1), None)).Should().ThrowAsync<ArgumentException>().WithMessage("*NUL*");
+        await journal.Invoking(j => j.AppendAsync(pid, 0, [TestTypes.Item("a", 1, "nul\0tag")], None)).Should().ThrowAsync<ArgumentException>().WithMessage("*NUL*");
 
         (await journal.ReadHighestSequenceNrAsync(pid, None)).Should().Be(0);
     }

@@ -22,6 +22,33 @@ internal static class Eventually
         }
     }
 
+    public static async Task UntilAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var limit = timeout ?? DefaultTimeout;
+        while (!await condition())
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > limit)
+            {
+                throw new TimeoutException($"Timed out after {limit} waiting until {because}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// Repeats a feed read until it returns at least <paramref name="count"/> events. On PostgreSQL a committed event
+    /// becomes visible only when every older transaction on the server has ended (xids are server-wide, so tests in
+    /// other databases count); once visible it stays visible, so what follows is stable.
+    /// </summary>
+    public static async Task<IReadOnlyList<JournalEvent>> VisibleAsync(Func<Task<IReadOnlyList<JournalEvent>>> read, int count)
+    {
+        IReadOnlyList<JournalEvent> events = [];
+        await UntilAsync(async () => (events = await read()).Count >= count, $"{count} events are visible in the feed");
+        return events;
+    }
+
     /// <summary>Reads <paramref name="count"/> events from a live feed, or fails after the deadline saying how many came.</summary>
     public static async Task<List<JournalEvent>> TakeAsync(IAsyncEnumerable<JournalEvent> feed, int count, TimeSpan? timeout = null)
     {

@@ -89,7 +89,7 @@ public sealed class PostgresTagOrderingTests(PostgresStoreFixture fixture) : ICl
         (await journal.ReadByTagAsync(tag, JournalOffset.Start, 10, CancellationToken.None)).Should().BeEmpty("X, with the lower id, is still running");
         await transactionX.CommitAsync();
 
-        var delivered = await journal.ReadByTagAsync(tag, JournalOffset.Start, 10, CancellationToken.None);
+        var delivered = await Eventually.VisibleAsync(() => journal.ReadByTagAsync(tag, JournalOffset.Start, 10, CancellationToken.None), 2);
         delivered.Select(e => e.PersistenceId).Should().Equal("X", "Y");
         delivered.Select(e => e.Offset).Should().BeInAscendingOrder();
     }
