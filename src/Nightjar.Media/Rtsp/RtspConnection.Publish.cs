@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace Nightjar.Media.Rtsp;
@@ -55,9 +56,8 @@ internal sealed partial class RtspConnection
             return new RtspResponse(RtspStatus.MethodNotValidInThisState);
         }
 
-        if (!transport.IsTcp)
+        if (!transport.IsTcp && (_context.Udp is null || transport.ClientRtpPort is null))
         {
-            // Publishing over UDP is not offered; ffmpeg and GStreamer fall back to TCP on 461.
             return new RtspResponse(RtspStatus.UnsupportedTransport);
         }
 
@@ -67,11 +67,15 @@ internal sealed partial class RtspConnection
             return new RtspResponse(RtspStatus.NotFound, "Unknown Track");
         }
 
-        var rtp = transport.InterleavedRtp ?? track * 2;
-        var rtcp = transport.InterleavedRtcp ?? rtp + 1;
-        if (rtp == rtcp || _channelTrack[rtp] >= 0 || _channelTrack[rtcp] >= 0)
+        int rtp = 0, rtcp = 0;
+        if (transport.IsTcp)
         {
-            return new RtspResponse(RtspStatus.UnsupportedTransport, "Interleaved Channel In Use");
+            rtp = transport.InterleavedRtp ?? track * 2;
+            rtcp = transport.InterleavedRtcp ?? rtp + 1;
+            if (rtp == rtcp || _channelTrack[rtp] >= 0 || _channelTrack[rtcp] >= 0)
+            {
+                return new RtspResponse(RtspStatus.UnsupportedTransport, "Interleaved Channel In Use");
+            }
         }
 
         if (session is null)
@@ -88,17 +92,36 @@ internal sealed partial class RtspConnection
             }
         }
 
-        if (session.Tracks[track] is not null)
+        if (session.Tracks[track] is not null || (session.HasTracks && session.IsUdp == transport.IsTcp))
         {
             return new RtspResponse(RtspStatus.MethodNotValidInThisState, "Track Already Set Up");
         }
 
-        _channelTrack[rtp] = track << 1;
-        _channelTrack[rtcp] = (track << 1) | 1;
-        var granted = transport with { InterleavedRtp = rtp, InterleavedRtcp = rtcp };
+        var granted = transport;
+        string transportHeader;
+        if (transport.IsTcp)
+        {
+            _channelTrack[rtp] = track << 1;
+            _channelTrack[rtcp] = (track << 1) | 1;
+            granted = transport with { InterleavedRtp = rtp, InterleavedRtcp = rtcp };
+            transportHeader = granted.Format(null, null, null);
+        }
+        else
+        {
+            // GStreamer's rtspclientsink offers only UDP unless told otherwise, and does not fall back on 461.
+            var udp = _context.Udp!;
+            if (!_context.TryAddUdpRoute(new IPEndPoint(Remote.Address, transport.ClientRtpPort!.Value).Serialize(), session, track, isRtcp: false)
+                || !_context.TryAddUdpRoute(new IPEndPoint(Remote.Address, transport.ClientRtcpPort!.Value).Serialize(), session, track, isRtcp: true))
+            {
+                return new RtspResponse(RtspStatus.UnsupportedTransport, "Client Ports In Use");
+            }
+
+            transportHeader = granted.Format(udp.RtpPort, udp.RtcpPort, null);
+        }
+
         session.Tracks[track] = new SessionTrack(granted, request.Uri);
         return new RtspResponse(RtspStatus.Ok)
-            .With("Transport", granted.Format(null, null, null))
+            .With("Transport", transportHeader)
             .With("Session", SessionHeader(session));
     }
 

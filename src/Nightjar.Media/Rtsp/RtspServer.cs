@@ -78,7 +78,8 @@ public sealed partial class RtspServer : IAsyncDisposable
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // No explicit ReuseAddress: .NET on Linux already sets SO_REUSEADDR, and the option would add
+            // SO_REUSEPORT, letting a second server silently share (and split) the port.
             listener.Bind(new IPEndPoint(address, _options.Port));
             listener.Listen(512);
             if (_options.EnableUdp)
@@ -97,7 +98,7 @@ public sealed partial class RtspServer : IAsyncDisposable
         _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token), CancellationToken.None);
         if (_context.Udp is { } udp)
         {
-            _udpLoop = udp.RunAsync(_context.OnUdpRtcp, _stopping.Token);
+            _udpLoop = udp.RunAsync(_context.OnUdpPacket, _stopping.Token);
         }
 
         _sweepTimer = _time.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace Nightjar.Media.Rtsp;
@@ -13,6 +14,7 @@ internal sealed class RtspServerContext(
     RtspMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, RtspSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SocketAddress, UdpRoute> _udpRoutes = new();
     private int _sessionCount;
 
     public RtspServerOptions Options { get; } = options;
@@ -66,6 +68,11 @@ internal sealed class RtspServerContext(
             Metrics.SessionClosed(session.IsPublisher);
         }
 
+        foreach (var address in session.UdpRoutes)
+        {
+            _udpRoutes.TryRemove(address, out _);
+        }
+
         if (session.Reader is { } reader)
         {
             session.Path.Detach(reader);
@@ -102,6 +109,41 @@ internal sealed class RtspServerContext(
             preferLocal: false);
     }
 
+    /// <summary>Routes datagrams from <paramref name="address"/> to a UDP publisher's track; false if already routed.</summary>
+    public bool TryAddUdpRoute(SocketAddress address, RtspSession session, int track, bool isRtcp)
+    {
+        if (!_udpRoutes.TryAdd(address, new UdpRoute(session, track, isRtcp)))
+        {
+            return false;
+        }
+
+        session.UdpRoutes.Add(address);
+        return true;
+    }
+
+    /// <summary>A datagram on the shared UDP sockets: a UDP publisher's RTP/RTCP, or a UDP reader's receiver report.</summary>
+    public void OnUdpPacket(SocketAddress from, ReadOnlySpan<byte> data, bool isRtcp)
+    {
+        if (_udpRoutes.TryGetValue(from, out var route))
+        {
+            var session = route.Session;
+            if (session.State == RtspSessionState.Recording && !session.IsClosed && !data.IsEmpty)
+            {
+                var packet = RtpPacket.Rent(data, route.Track, route.IsRtcp);
+                Metrics.Received(packet.Length);
+                session.Path.Publish(packet);
+                packet.Release();
+            }
+
+            return;
+        }
+
+        if (isRtcp)
+        {
+            OnUdpRtcp((IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from));
+        }
+    }
+
     /// <summary>An RTCP packet from a UDP reader keeps its session alive.</summary>
     public void OnUdpRtcp(IPEndPoint from)
     {
@@ -126,7 +168,8 @@ internal sealed class RtspServerContext(
     {
         foreach (var session in _sessions.Values)
         {
-            if (session.IsUdp && session.IdleFor(Time) > Options.SessionTimeout)
+            // Publishers are judged by the packets they send (PublisherTimeout), readers by requests and RTCP.
+            if (!session.IsPublisher && session.IsUdp && session.IdleFor(Time) > Options.SessionTimeout)
             {
                 RtspConnection.LogSessionTimedOut(Logger, session.Path.Name, session.Id);
                 CloseSession(session, "session timeout");
@@ -141,4 +184,6 @@ internal sealed class RtspServerContext(
             CloseSession(session, reason);
         }
     }
+
+    private sealed record UdpRoute(RtspSession Session, int Track, bool IsRtcp);
 }

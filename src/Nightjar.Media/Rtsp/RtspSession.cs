@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace Nightjar.Media.Rtsp;
@@ -42,6 +43,9 @@ internal sealed class RtspSession
     public RtspSessionState State { get; set; }
 
     public RelayReader? Reader { get; set; }
+
+    /// <summary>Source addresses routed to this UDP publisher session (removed when it closes).</summary>
+    public List<SocketAddress> UdpRoutes { get; } = [];
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 namespace Nightjar.Media.Rtsp;
 
 /// <summary>
-/// The two shared UDP sockets (RTP and RTCP) every UDP reader is served from, like MediaMTX's rtpAddress/rtcpAddress.
-/// Incoming RTCP (receiver reports) proves a UDP reader is alive; anything arriving on the RTP port (ffmpeg's NAT
-/// punching packets) is read and ignored.
+/// The two shared UDP sockets (RTP and RTCP) every UDP session uses, like MediaMTX's rtpAddress/rtcpAddress.
+/// Incoming packets go to one handler with their source address: RTP/RTCP of UDP publishers, receiver reports of
+/// readers (liveness), and ffmpeg's NAT punching packets (ignored).
 /// </summary>
 internal sealed class UdpTransport : IDisposable
 {
@@ -67,9 +67,9 @@ internal sealed class UdpTransport : IDisposable
         }
     }
 
-    /// <summary>Receives on both sockets until cancelled; calls <paramref name="onRtcp"/> with each RTCP sender.</summary>
-    public Task RunAsync(Action<IPEndPoint> onRtcp, CancellationToken cancellationToken) =>
-        Task.WhenAll(ReceiveLoopAsync(_rtcp, onRtcp, cancellationToken), ReceiveLoopAsync(_rtp, null, cancellationToken));
+    /// <summary>Receives on both sockets until cancelled. The handler must not keep the address or the span.</summary>
+    public Task RunAsync(UdpPacketHandler onPacket, CancellationToken cancellationToken) =>
+        Task.WhenAll(ReceiveLoopAsync(_rtcp, onPacket, isRtcp: true, cancellationToken), ReceiveLoopAsync(_rtp, onPacket, isRtcp: false, cancellationToken));
 
     public void Dispose()
     {
@@ -77,17 +77,16 @@ internal sealed class UdpTransport : IDisposable
         _rtcp.Dispose();
     }
 
-    private static async Task ReceiveLoopAsync(Socket socket, Action<IPEndPoint>? onReceive, CancellationToken cancellationToken)
+    private static async Task ReceiveLoopAsync(Socket socket, UdpPacketHandler onPacket, bool isRtcp, CancellationToken cancellationToken)
     {
-        var buffer = new byte[2048];
+        var buffer = new byte[65_536];
         var from = new SocketAddress(socket.AddressFamily);
-        var template = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
-                onReceive?.Invoke((IPEndPoint)template.Create(from));
+                var received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
+                onPacket(from, buffer.AsSpan(0, received), isRtcp);
             }
             catch (OperationCanceledException)
             {

@@ -26,4 +26,24 @@ internal static class Poll
         await UntilAsync(() => (value = probe()) is not null, deadline, because);
         return value!;
     }
+
+    public static async Task<T> UntilResultAsync<T>(Func<Task<T?>> probe, TimeSpan deadline, string because)
+        where T : class
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(start) > deadline)
+            {
+                throw new TimeoutException($"Not true within {deadline.TotalSeconds:0.#} s: {because}");
+            }
+
+            await Task.Delay(Step);
+        }
+    }
 }
