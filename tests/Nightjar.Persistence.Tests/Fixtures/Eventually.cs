@@ -7,20 +7,8 @@ internal static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task UntilAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        var limit = timeout ?? DefaultTimeout;
-        while (!condition())
-        {
-            if (TimeProvider.System.GetElapsedTime(started) > limit)
-            {
-                throw new TimeoutException($"Timed out after {limit} waiting until {because}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public static Task UntilAsync(Func<bool> condition, string because, TimeSpan? timeout = null) =>
+        UntilAsync(() => Task.FromResult(condition()), because, timeout);
 
     public static async Task UntilAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
     {
