@@ -65,7 +65,7 @@ internal static partial class NodeRunCommand
 
         // The host bounds each component's StopAsync by Shutdown:TimeoutSeconds, but a component that
         // ignores its token would hold the process forever; past the budget we stop waiting.
-        var stop = StopAsync(app);
+        var stop = StopAsync(app, error);
         var budget = shutdownTimeout + ShutdownGrace;
         if (await Task.WhenAny(stop, Task.Delay(budget, timeProvider, CancellationToken.None)) != stop)
         {
@@ -77,16 +77,29 @@ internal static partial class NodeRunCommand
         return await stop;
     }
 
-    private static async Task<int> StopAsync(WebApplication app)
+    private static async Task<int> StopAsync(WebApplication app, TextWriter error)
     {
         try
         {
             await app.StopAsync(CancellationToken.None);
-            return ExitCodes.Success;
+
+            // A crashed BackgroundService stops the host (BackgroundServiceExceptionBehavior.StopHost) but the
+            // host still stops "successfully": without this, an orchestrator would see a clean exit.
+            var crashed = app.Services.GetServices<IHostedService>()
+                .OfType<BackgroundService>()
+                .Where(s => s.ExecuteTask is { IsFaulted: true })
+                .ToList();
+            foreach (var service in crashed)
+            {
+                await error.WriteLineAsync(
+                    $"error: {service.GetType().Name} failed: {service.ExecuteTask!.Exception!.GetBaseException().Message}");
+            }
+
+            return crashed.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }
         catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"error: the node stopped with an error: {ex.Message}");
+            await error.WriteLineAsync($"error: the node stopped with an error: {ex.Message}");
             return ExitCodes.Failure;
         }
         finally

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -23,6 +24,8 @@ internal readonly record struct StorageLimit : IParsable<StorageLimit>
     private const string Expected =
         "expected a share of the filesystem ('90%'), a size ('500GB'; units B, KB, MB, GB, TB, PB, KiB, MiB, GiB, TiB, PiB), "
         + "optionally followed by a depth ('50% 7d'; units m, h, d)";
+
+    private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.");
 
     private static readonly (string Suffix, long Multiplier)[] SizeUnits =
     [
@@ -228,16 +231,10 @@ internal readonly record struct StorageLimit : IParsable<StorageLimit>
 
         foreach (var (suffix, multiplier) in SizeUnits)
         {
-            if (!token.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            if (!token.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                || !TryParseNumber(token.AsSpan(0, token.Length - suffix.Length), out var value))
             {
                 continue;
-            }
-
-            var number = token.AsSpan(0, token.Length - suffix.Length);
-            if (!TryParseNumber(number, out var value))
-            {
-                reason = $"size '{Printable(token)}' does not start with a number";
-                return false;
             }
 
             // Compare before multiplying: decimal would overflow for absurd inputs.
@@ -259,10 +256,29 @@ internal readonly record struct StorageLimit : IParsable<StorageLimit>
             return true;
         }
 
-        reason = TryParseNumber(token, out _)
-            ? $"size '{Printable(token)}' has no unit"
-            : $"'{Printable(token)}' is neither a percentage, a size nor a depth";
+        reason = DescribeBadSize(token);
         return false;
+    }
+
+    private static string DescribeBadSize(string token)
+    {
+        var numberEnd = token.AsSpan().IndexOfAnyExcept(NumberChars);
+        if (numberEnd < 0)
+        {
+            return $"size '{Printable(token)}' has no unit";
+        }
+
+        if (numberEnd == 0)
+        {
+            return SizeUnits.Any(u => token.EndsWith(u.Suffix, StringComparison.OrdinalIgnoreCase))
+                ? $"size '{Printable(token)}' does not start with a number"
+                : $"'{Printable(token)}' is neither a percentage, a size nor a depth";
+        }
+
+        var unit = token[numberEnd..];
+        return unit.AsSpan().IndexOfAny(NumberChars) >= 0 || !TryParseNumber(token.AsSpan(0, numberEnd), out _)
+            ? $"size '{Printable(token)}' is not a number followed by a unit"
+            : $"size '{Printable(token)}' has an unknown unit '{Printable(unit)}'";
     }
 
     private static bool TryParseNumber(ReadOnlySpan<char> text, out decimal value)

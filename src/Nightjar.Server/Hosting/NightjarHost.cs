@@ -57,6 +57,7 @@ internal static class NightjarHost
         // Eager: uptime counts from here, and meter listeners exist before the first request.
         app.Services.GetRequiredService<NodeInfo>();
         app.Services.GetRequiredService<TelemetryProviders>();
+        app.Services.GetRequiredService<ServerMetrics>();
 
         app.UseNightjarPipeline();
         options.ConfigureApp?.Invoke(app);

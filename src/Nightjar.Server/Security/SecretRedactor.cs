@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 
@@ -10,6 +11,8 @@ namespace Nightjar.Server.Security;
 internal static class SecretRedactor
 {
     public const string Mask = "***";
+
+    private static readonly SearchValues<char> QuerySeparators = SearchValues.Create("&?;#");
 
     private static readonly string[] SecretWords = ["password", "pwd", "secret", "token", "signature"];
 
@@ -110,25 +113,35 @@ internal static class SecretRedactor
             }
         }
 
-        var query = url.IndexOf('?', rest);
+        var query = url.IndexOfAny(['?', '#'], rest);
         if (query < 0)
         {
             return result.Append(url, rest, url.Length - rest).ToString();
         }
 
         result.Append(url, rest, query + 1 - rest);
-        var fragment = url.IndexOf('#', query);
-        var queryEnd = fragment < 0 ? url.Length : fragment;
-        var parameters = url[(query + 1)..queryEnd].Split('&');
-        for (var i = 0; i < parameters.Length; i++)
+
+        // '?', ';' and '#' separate too: a malformed URL must not hide "token=..." behind a second '?'
+        // or in a fragment, which still ends up in logs.
+        var position = query + 1;
+        while (position <= url.Length)
         {
-            var equals = parameters[i].IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? parameters[i] : parameters[i][..equals];
-            result.Append(i == 0 ? string.Empty : "&")
-                .Append(equals >= 0 && IsSecretKey(Uri.UnescapeDataString(name)) ? name + "=" + Mask : parameters[i]);
+            var separator = url.AsSpan(position).IndexOfAny(QuerySeparators);
+            var end = separator < 0 ? url.Length : position + separator;
+            var parameter = url[position..end];
+            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
+            result.Append(equals >= 0 && IsSecretKey(Uri.UnescapeDataString(parameter[..equals]))
+                ? parameter[..(equals + 1)] + Mask
+                : parameter);
+            if (end < url.Length)
+            {
+                result.Append(url[end]);
+            }
+
+            position = end + 1;
         }
 
-        return result.Append(url, queryEnd, url.Length - queryEnd).ToString();
+        return result.ToString();
     }
 
     private static bool IsSecretConnectionStringKey(string key)

@@ -111,14 +111,9 @@ internal sealed class PrometheusTextFormatter
 
     public static string UnitSuffix(string? unit, string type)
     {
-        if (string.IsNullOrEmpty(unit) || unit.StartsWith('{'))
+        if (string.IsNullOrEmpty(unit))
         {
-            return string.Empty; // {request}, {segment}: annotations, not units
-        }
-
-        if (unit == "1")
-        {
-            return type == "gauge" ? "ratio" : string.Empty;
+            return string.Empty;
         }
 
         var slash = unit.IndexOf('/', StringComparison.Ordinal);
@@ -127,6 +122,16 @@ internal sealed class PrometheusTextFormatter
             var per = unit[(slash + 1)..] switch { "s" => "second", "m" => "minute", "h" => "hour", "d" => "day", var other => SanitizeName(other) };
             var head = UnitSuffix(unit[..slash], type);
             return head.Length == 0 ? "per_" + per : $"{head}_per_{per}";
+        }
+
+        if (unit.StartsWith('{'))
+        {
+            return string.Empty; // {request}, {segment}: annotations, not units
+        }
+
+        if (unit == "1")
+        {
+            return type == "gauge" ? "ratio" : string.Empty;
         }
 
         return unit switch

@@ -5,11 +5,12 @@ namespace Nightjar.Server.Api.Node;
 
 internal static class NodeEndpoints
 {
-    /// <summary>Maps <c>/api/v1/node</c>. Its own group, so it can get its own authorization policy later.</summary>
+    /// <summary>Maps <c>/api/v1/node</c>. Its own group, so the area can get its own authorization policy later.</summary>
     public static RouteGroupBuilder MapNodeEndpoints(this RouteGroupBuilder v1)
     {
-        var node = v1.MapGroup("/node").WithTags("Node");
-        node.MapGet("", GetNode)
+        // An empty-prefix group: a child pattern "" would make the route "/api/v1/node/" in metrics and traces.
+        var node = v1.MapGroup(string.Empty).WithTags("Node");
+        node.MapGet("/node", GetNode)
             .WithName("GetNode")
             .WithSummary("This node: id, version, uptime and roles.");
         return node;
