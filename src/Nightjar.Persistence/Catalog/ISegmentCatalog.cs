@@ -1,0 +1,45 @@
+namespace Nightjar.Persistence.Catalog;
+
+/// <summary>
+/// The segments read model: one row per recording file, queried by source, stream and time range for playback,
+/// the timeline and retention. It is a projection of the journal's segment events, so it can always be rebuilt;
+/// writers apply changes together with the journal offset they have seen (<see cref="ApplyAsync"/>), which makes
+/// replaying the same events after a crash harmless. Same database as the journal (SQLite or PostgreSQL).
+/// </summary>
+/// <remarks>
+/// The catalog knows recordings, not cameras: a "source" is whatever the domain records (a camera id), a
+/// "stream" one of its feeds. Times are UTC; the query windows are half-open <c>[from, to)</c> and a segment is
+/// returned when it overlaps the window.
+/// </remarks>
+public interface ISegmentCatalog
+{
+    /// <summary>Creates or upgrades the catalog's tables (its own component in <c>schema_migrations</c>), under the same lock as the journal.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies changes in one transaction and, when <paramref name="projection"/> is given, stores its new offset in
+    /// the same transaction. Upserts are idempotent by <see cref="CatalogSegment.Path"/>.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyList<CatalogChange> changes, ProjectionCheckpoint? projection, CancellationToken cancellationToken);
+
+    /// <summary>The stored offset of a projection, or <see cref="JournalOffset.Start"/> when it has none.</summary>
+    Task<JournalOffset> GetProjectionOffsetAsync(string projection, CancellationToken cancellationToken);
+
+    /// <summary>Segments of one stream overlapping <c>[from, to)</c>, ordered by start; lost and deleted ones excluded unless asked.</summary>
+    Task<IReadOnlyList<CatalogSegment>> FindAsync(string source, string stream, DateTimeOffset from, DateTimeOffset to, bool includeLost, CancellationToken cancellationToken);
+
+    /// <summary>The segment with this id, or null.</summary>
+    Task<CatalogSegment?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The segment stored at this relative path, or null.</summary>
+    Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>The newest recorded segments of one stream (newest first), for the live edge and previews.</summary>
+    Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken);
+
+    /// <summary>Count, bytes, oldest start and newest end per source and stream (recorded segments only), for retention and status.</summary>
+    Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>Recorded segments of a source oldest first, paged by id, for retention passes (never loads a whole archive at once).</summary>
+    Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, int limit, CancellationToken cancellationToken);
+}
