@@ -62,7 +62,7 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
     /// <param name="timeProvider">Clock for the stop grace; the system clock when null.</param>
     /// <param name="logger">Receives the redacted stderr at Debug level.</param>
     /// <param name="onProgress">Called on a pool thread for every progress block; keep it short and non-blocking.</param>
-    public static FfmpegProcess Start(
+    public static async Task<FfmpegProcess> StartAsync(
         FfmpegCommand command,
         FfmpegProcessOptions? options = null,
         TimeProvider? timeProvider = null,
@@ -72,34 +72,7 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(command);
         options ??= new FfmpegProcessOptions();
         logger ??= NullLogger.Instance;
-        var program = ResolveProgram(command.FileName);
-        var info = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
-
-        if (options.NewProcessGroup)
-        {
-            // setsid execs the program in place (same pid) as the leader of a new group.
-            info.FileName = FfmpegProcessOptions.SetsidPath;
-            info.ArgumentList.Add(program);
-        }
-        else
-        {
-            info.FileName = program;
-        }
-
-        foreach (var argument in command.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = info };
-        process.Start();
+        var process = await ProcessLauncher.StartAsync(StartInfo(command, options));
         process.StandardInput.Close(); // ffmpeg must never wait on a terminal
         var started = new FfmpegProcess(process, command, options, timeProvider ?? TimeProvider.System, logger, onProgress);
         if (logger.IsEnabled(LogLevel.Information))
@@ -237,6 +210,39 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
             Stderr.Add(redacted);
             LogStderr(_logger, Id, redacted);
         }
+    }
+
+    private static ProcessStartInfo StartInfo(FfmpegCommand command, FfmpegProcessOptions options)
+    {
+        var info = new ProcessStartInfo
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+
+        // Each wrapper execs the next in place, so the pid stays the one of the program.
+        var chain = new List<string>();
+        if (options.KillWithOwner)
+        {
+            chain.AddRange([FfmpegProcessOptions.SetprivPath, "--pdeathsig", "KILL"]);
+        }
+
+        if (options.NewProcessGroup)
+        {
+            chain.Add(FfmpegProcessOptions.SetsidPath); // leader of a new group: signals reach its children too
+        }
+
+        chain.Add(ResolveProgram(command.FileName));
+        info.FileName = chain[0];
+        foreach (var argument in chain.Skip(1).Concat(command.Arguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     private static string ResolveProgram(string fileName)

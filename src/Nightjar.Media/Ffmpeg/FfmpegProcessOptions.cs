@@ -12,6 +12,15 @@ public sealed record FfmpegProcessOptions
     /// </summary>
     public bool NewProcessGroup { get; init; } = OperatingSystem.IsLinux() && File.Exists(SetsidPath);
 
+    /// <summary>
+    /// Have the kernel SIGKILL the process when the host dies (through <c>setpriv --pdeathsig</c>),
+    /// so a crashed node never leaves an ffmpeg recording on its own.
+    /// </summary>
+    public bool KillWithOwner { get; init; } = OperatingSystem.IsLinux() && File.Exists(SetprivPath);
+
     /// <summary>The setsid(1) binary of util-linux.</summary>
     public const string SetsidPath = "/usr/bin/setsid";
+
+    /// <summary>The setpriv(1) binary of util-linux.</summary>
+    public const string SetprivPath = "/usr/bin/setpriv";
 }

@@ -153,7 +153,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         try
         {
             var command = _commandFactory(new SupervisedRun(run, startedAt));
-            process = FfmpegProcess.Start(command, _options.Process, _time, _logger, progress => OnProgress(run, progress));
+            process = await FfmpegProcess.StartAsync(command, _options.Process, _time, _logger, progress => OnProgress(run, progress));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -118,7 +118,7 @@ public static class ArchivePlaylist
             }
         }
 
-        // About 140 bytes per chunk: PDT, EXTINF, BYTERANGE and a URI.
-        return (int)Math.Clamp((chunks * 140) + 256, 256, Array.MaxLength / 2);
+        // About 170 bytes per chunk (PDT, EXTINF, BYTERANGE and a URI with a token): one buffer, no regrowth.
+        return (int)Math.Clamp((chunks * 170) + 256, 256, Array.MaxLength / 2);
     }
 }

@@ -21,7 +21,7 @@ public sealed class FfmpegProcessTests : IDisposable
         var command = new FfmpegCommand("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-nostats", "-progress", "pipe:1", "-stats_period", "0.2",
             "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "2", "-f", "null", "-"]);
 
-        await using var process = FfmpegProcess.Start(command, onProgress: blocks.Enqueue);
+        await using var process = await FfmpegProcess.StartAsync(command, onProgress: blocks.Enqueue);
         var code = await process.Exited.WaitAsync(Deadline);
 
         code.Should().Be(0);
@@ -39,7 +39,7 @@ public sealed class FfmpegProcessTests : IDisposable
     {
         var command = new FfmpegCommand("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-rtsp_transport", "tcp", "-i", "rtsp://admin:s3cret@127.0.0.1:1/x", "-f", "null", "-"], ["s3cret"]);
 
-        await using var process = FfmpegProcess.Start(command);
+        await using var process = await FfmpegProcess.StartAsync(command);
         var code = await process.Exited.WaitAsync(Deadline);
 
         code.Should().NotBe(0);
@@ -53,7 +53,7 @@ public sealed class FfmpegProcessTests : IDisposable
         var started = new TaskCompletionSource();
         var command = new FfmpegCommand("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-nostats", "-progress", "pipe:1", "-stats_period", "0.1",
             "-re", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-f", "null", "-"]);
-        await using var process = FfmpegProcess.Start(command, onProgress: p => { if (p.Frame > 0) started.TrySetResult(); });
+        await using var process = await FfmpegProcess.StartAsync(command, onProgress: p => { if (p.Frame > 0) started.TrySetResult(); });
         await started.Task.WaitAsync(Deadline);
 
         var outcome = await process.StopAsync(TimeSpan.FromSeconds(10));
@@ -68,7 +68,7 @@ public sealed class FfmpegProcessTests : IDisposable
     {
         var marker = _temp.Combine("trapped");
         var command = new FfmpegCommand("/bin/sh", ["-c", $"trap '' TERM; touch {marker}; while :; do sleep 0.05; done"]);
-        await using var process = FfmpegProcess.Start(command);
+        await using var process = await FfmpegProcess.StartAsync(command);
         await Eventually.WaitUntilAsync(() => File.Exists(marker), Deadline, "the shell installed its trap");
 
         var outcome = await process.StopAsync(TimeSpan.FromMilliseconds(300));
@@ -82,7 +82,7 @@ public sealed class FfmpegProcessTests : IDisposable
     {
         var pidFile = _temp.Combine("child.pid");
         var command = new FfmpegCommand("/bin/sh", ["-c", $"sleep 60 & echo $! > {pidFile}.tmp; mv {pidFile}.tmp {pidFile}; wait"]);
-        var process = FfmpegProcess.Start(command);
+        var process = await FfmpegProcess.StartAsync(command);
         await Eventually.WaitUntilAsync(() => File.Exists(pidFile), Deadline, "the shell started its child");
         var child = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         ProcessProbe.IsAlive(child).Should().BeTrue();
@@ -96,17 +96,40 @@ public sealed class FfmpegProcessTests : IDisposable
     [Fact]
     public async Task StopAsync_AlreadyExited_SaysSo()
     {
-        await using var process = FfmpegProcess.Start(new FfmpegCommand("/bin/sh", ["-c", "exit 3"]));
+        await using var process = await FfmpegProcess.StartAsync(new FfmpegCommand("/bin/sh", ["-c", "exit 3"]));
         (await process.Exited.WaitAsync(Deadline)).Should().Be(3);
 
         (await process.StopAsync(TimeSpan.FromSeconds(1))).Should().Be(ProcessStopOutcome.AlreadyExited);
     }
 
     [Fact]
-    public void Start_MissingProgram_ThrowsFileNotFound()
+    public async Task StartAsync_MissingProgram_ThrowsFileNotFound()
     {
-        var act = () => FfmpegProcess.Start(new FfmpegCommand("ffmpeg-that-is-not-installed", []));
+        var act = () => FfmpegProcess.StartAsync(new FfmpegCommand("ffmpeg-that-is-not-installed", []));
 
-        act.Should().Throw<FileNotFoundException>().WithMessage("*not found*");
+        await act.Should().ThrowAsync<FileNotFoundException>().WithMessage("*not found*");
+    }
+
+    [Fact]
+    public async Task StartAsync_CalledFromAThreadThatEnds_TheProcessOutlivesThatThread()
+    {
+        // The kill-with-owner signal follows the thread that forked: the launcher's own thread must do it.
+        Thread? caller = null;
+        var process = await Task.Factory.StartNew(
+            () =>
+            {
+                caller = Thread.CurrentThread;
+                return FfmpegProcess.StartAsync(new FfmpegCommand("/bin/sh", ["-c", "exec sleep 60"]));
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap();
+        await using (process)
+        {
+            await Eventually.WaitUntilAsync(() => caller is { IsAlive: false }, Deadline, "the calling thread ended");
+
+            (await Task.WhenAny(process.Exited, Task.Delay(50))).Should().NotBe(process.Exited);
+            ProcessProbe.IsAlive(process.Id).Should().BeTrue();
+        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class IngestRecordingTests(DigestCameraFixture fixture) : IClassFi
         var run = Directory.CreateDirectory(_temp.Combine("run1")).FullName;
         var relayPort = TestPorts.FreeTcpPort();
         var relayFile = _temp.Combine("relay.ts");
-        var relay = FfmpegProcess.Start(new FfmpegCommand("ffmpeg",
+        var relay = await FfmpegProcess.StartAsync(new FfmpegCommand("ffmpeg",
             ["-hide_banner", "-nostdin", "-v", "error", "-rtsp_flags", "listen", "-i", $"rtsp://127.0.0.1:{relayPort}/lobby", "-c", "copy", "-f", "mpegts", relayFile]));
         var blocks = new ConcurrentQueue<FfmpegProgress>();
         var command = IngestCommandBuilder.Build(Options(run) with { RelayUrl = new Uri($"rtsp://127.0.0.1:{relayPort}/lobby") });
@@ -32,7 +32,7 @@ public sealed class IngestRecordingTests(DigestCameraFixture fixture) : IClassFi
         var closed = new List<SegmentListEntry>();
 
         await using (relay)
-        await using (var ingest = FfmpegProcess.Start(command, onProgress: blocks.Enqueue))
+        await using (var ingest = await FfmpegProcess.StartAsync(command, onProgress: blocks.Enqueue))
         {
             await Eventually.WaitUntilAsync(() => { closed.AddRange(list.Poll()); return closed.Count >= 4 || ingest.HasExited; }, Deadline, "four segments were closed");
             ingest.HasExited.Should().BeFalse(ingest.LastError);
@@ -96,7 +96,7 @@ public sealed class IngestRecordingTests(DigestCameraFixture fixture) : IClassFi
         var command = IngestCommandBuilder.Build(Options(run) with { SegmentDuration = TimeSpan.FromSeconds(60), AlignToClock = false });
         TsFileIndex seen;
 
-        await using (var ingest = FfmpegProcess.Start(command))
+        await using (var ingest = await FfmpegProcess.StartAsync(command))
         {
             var file = await Eventually.WaitForAsync(() => Directory.GetFiles(run, "*.ts").FirstOrDefault(), Deadline, "the first segment file appears");
             using var tailer = new TsFileTailer(file);

@@ -79,6 +79,8 @@ public sealed class GstRtspCamera : IAsyncDisposable
         AddOption(info, "--fps", video.Fps);
         AddOption(info, "--gop", video.GopFrames);
         AddOption(info, "--bitrate", video.BitrateKbps);
+        info.ArgumentList.Add("--pattern");
+        info.ArgumentList.Add(string.IsNullOrEmpty(video.Pattern) ? "ball" : video.Pattern);
         if (!string.IsNullOrEmpty(user))
         {
             info.ArgumentList.Add("--user");

@@ -5,7 +5,8 @@ Run with /usr/bin/python3 (the interpreter that has `gi`). Prints one line
 `READY port=<port>` on stdout once the server accepts connections, then serves until killed.
 
 Paths: /ball (H.264), /ball-h265 (H.265), /ball-alaw (H.264 + PCMA 8 kHz), /ball-aac (H.264 + AAC).
-All video is a moving test pattern, 1 keyframe per --gop frames, --bitrate kbit/s.
+All video is a test pattern (--pattern, a moving ball by default), 1 keyframe per --gop frames,
+at most --bitrate kbit/s.
 """
 import argparse
 import sys
@@ -20,7 +21,7 @@ from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 def video(args, codec):
     src = (
-        "videotestsrc is-live=true pattern=ball ! "
+        f"videotestsrc is-live=true pattern={args.pattern} ! "
         f"video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1 ! "
     )
     if codec == "h265":
@@ -46,6 +47,8 @@ def main():
     parser.add_argument("--fps", type=int, default=25)
     parser.add_argument("--gop", type=int, default=25)
     parser.add_argument("--bitrate", type=int, default=1000)
+    # "ball" compresses to ~200 kbit/s; "snow" (noise) fills the --bitrate budget, for load measurements.
+    parser.add_argument("--pattern", default="ball")
     args = parser.parse_args()
 
     Gst.init(None)
