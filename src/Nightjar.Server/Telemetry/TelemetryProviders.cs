@@ -75,7 +75,7 @@ internal sealed partial class TelemetryProviders : IDisposable
 
         LogConfigured(
             otlp.Enabled ? (otlp.Endpoint is null ? "from OTEL_EXPORTER_OTLP_ENDPOINT" : SecretRedactor.RedactUrl(otlp.Endpoint.ToString())) : "off",
-            _tracerProvider is not null);
+            _tracerProvider is not null ? "on" : "off");
     }
 
     /// <summary>Backs the <c>/metrics</c> endpoint.</summary>

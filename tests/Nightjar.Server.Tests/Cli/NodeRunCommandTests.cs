@@ -94,6 +94,23 @@ public sealed class NodeRunCommandTests : IDisposable
         stuck.Release();
     }
 
+    [Fact]
+    public async Task RunAsync_PortAlreadyInUse_ExitsWithFailureSayingWhy()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var options = TestNode.Options(
+            _data,
+            settings: new Dictionary<string, string?> { ["Http:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            useTestServer: false);
+
+        var exitCode = await Wait.ForAsync(NodeRunCommand.RunAsync(options, _error, CancellationToken.None), Deadline, "start to fail");
+
+        exitCode.Should().Be(ExitCodes.Failure);
+        _error.ToString().Should().StartWith("error: the node could not start:").And.Contain($"127.0.0.1:{port}");
+    }
+
     private sealed class CrashingService : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)

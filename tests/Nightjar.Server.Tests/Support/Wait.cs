@@ -22,6 +22,19 @@ internal static class Wait
     }
 
     /// <summary>Awaits a task, failing the test (instead of hanging it) when the deadline passes first.</summary>
+    public static async Task ForAsync(Task task, TimeSpan timeout, string because)
+    {
+        try
+        {
+            await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Waited {timeout.TotalSeconds} s for: {because}");
+        }
+    }
+
+    /// <summary>Awaits a task, failing the test (instead of hanging it) when the deadline passes first.</summary>
     public static async Task<T> ForAsync<T>(Task<T> task, TimeSpan timeout, string because)
     {
         try
