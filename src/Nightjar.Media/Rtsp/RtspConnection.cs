@@ -86,6 +86,7 @@ internal sealed partial class RtspConnection : IDisposable
                     if (outcome == ProcessOutcome.Close)
                     {
                         reason = "bad request";
+                        await LingerAsync(reader);
                         break;
                     }
                 }
@@ -98,6 +99,7 @@ internal sealed partial class RtspConnection : IDisposable
                 if (request is not null && !await HandleRequestAsync(request, token))
                 {
                     reason = "closed after response";
+                    await LingerAsync(reader);
                     break;
                 }
 
@@ -218,6 +220,35 @@ internal sealed partial class RtspConnection : IDisposable
         {
             Interlocked.Exchange(ref _sendStarted, 0);
             _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Closing with unread input makes the kernel send a reset, which can destroy the error response we just
+    /// sent before the client reads it. So stop sending, then discard input briefly before closing (as HTTP servers do).
+    /// </summary>
+    private async Task LingerAsync(PipeReader reader)
+    {
+        const int MaxDrainBytes = 256 * 1024;
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1), _context.Time);
+            long drained = 0;
+            while (drained < MaxDrainBytes)
+            {
+                var result = await reader.ReadAsync(timeout.Token);
+                drained += result.Buffer.Length;
+                reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // Best effort: the connection closes either way.
         }
     }
 
