@@ -7,7 +7,7 @@ namespace Nightjar.Media.Ffmpeg;
 /// <c>progress=continue</c> or <c>progress=end</c>). Unknown keys and unreadable values are skipped:
 /// a newer ffmpeg adding keys must not break the heartbeat.
 /// </summary>
-public sealed class FfmpegProgressParser
+internal sealed class FfmpegProgressParser
 {
     private long _frame;
     private double _fps;

@@ -29,6 +29,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     private TaskCompletionSource<string> _restartRequest = NewSignal();
     private Task _loop = Task.CompletedTask;
     private bool _killOnStop;
+    private int _disposed;
     private int _run;
     private int _state;
 
@@ -92,6 +93,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     /// <summary>Stops gracefully (SIGTERM, then SIGKILL after the stop grace) and ends the loop.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _stop.CancelAsync();
         await _loop.WaitAsync(cancellationToken);
     }
@@ -99,6 +101,11 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     /// <summary>Stops with SIGKILL: nothing survives the supervisor.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _killOnStop = true;
         await _stop.CancelAsync();
         await _loop;

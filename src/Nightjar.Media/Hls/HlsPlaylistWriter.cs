@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Nightjar.Media.Ts;
@@ -23,17 +24,17 @@ internal sealed class HlsPlaylistWriter(IBufferWriter<byte> output, HlsChunkAddr
     {
         Line("#EXTM3U"u8);
         var version = addressing.UsesByteRanges ? 4 : 3;
-        Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-VERSION:{version}\n", out var n1), n1);
-        Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-TARGETDURATION:{targetDuration}\n", out var n2), n2);
-        Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-MEDIA-SEQUENCE:{mediaSequence}\n", out var n3), n3);
+        Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-VERSION:{version}\n");
+        Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-TARGETDURATION:{targetDuration}\n");
+        Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-MEDIA-SEQUENCE:{mediaSequence}\n");
         if (discontinuitySequence != 0)
         {
-            Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-DISCONTINUITY-SEQUENCE:{discontinuitySequence}\n", out var n4), n4);
+            Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-DISCONTINUITY-SEQUENCE:{discontinuitySequence}\n");
         }
 
         if (playlistType is not null)
         {
-            Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-PLAYLIST-TYPE:{playlistType}\n", out var n5), n5);
+            Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-PLAYLIST-TYPE:{playlistType}\n");
         }
 
         // Every chunk starts with PAT, PMT and a keyframe, so each one decodes on its own.
@@ -49,15 +50,15 @@ internal sealed class HlsPlaylistWriter(IBufferWriter<byte> output, HlsChunkAddr
 
         // hls.js parses PDT with Date.parse: always UTC with 'Z', never '+0000' (media.md E12).
         var utc = start.UtcDateTime;
-        Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-PROGRAM-DATE-TIME:{utc:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n", out var n6), n6);
+        Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-PROGRAM-DATE-TIME:{utc:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n");
         var milliseconds = (chunk.Duration + 45) / 90;
-        Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXTINF:{milliseconds / 1000}.{milliseconds % 1000:D3},\n", out var n7), n7);
+        Format(output.GetSpan(LineBudget), Invariant, $"#EXTINF:{milliseconds / 1000}.{milliseconds % 1000:D3},\n");
 
         var reference = new HlsChunkRef(segmentKey, runId, chunk.Offset, chunk.Length, start);
         string uri;
         if (addressing.UsesByteRanges)
         {
-            Commit(Utf8.TryWrite(output.GetSpan(LineBudget), Invariant, $"#EXT-X-BYTERANGE:{chunk.Length}@{chunk.Offset}\n", out var n8), n8);
+            Format(output.GetSpan(LineBudget), Invariant, $"#EXT-X-BYTERANGE:{chunk.Length}@{chunk.Offset}\n");
             if (!string.Equals(_lastFileKey, segmentKey, StringComparison.Ordinal))
             {
                 _lastFileKey = segmentKey;
@@ -89,9 +90,13 @@ internal sealed class HlsPlaylistWriter(IBufferWriter<byte> output, HlsChunkAddr
         output.Advance(line.Length + 1);
     }
 
-    private void Commit(bool fitted, int written)
+    // The handler formats straight into the span the buffer writer lent: no intermediate string.
+    private void Format(
+        Span<byte> destination,
+        IFormatProvider provider,
+        [InterpolatedStringHandlerArgument(nameof(destination), nameof(provider))] ref Utf8.TryWriteInterpolatedStringHandler line)
     {
-        if (!fitted)
+        if (!Utf8.TryWrite(destination, provider, ref line, out var written))
         {
             throw new InvalidOperationException("An HLS line exceeded its buffer.");
         }
