@@ -1,5 +1,3 @@
-using Nightjar.Server.Diagnostics;
-
 namespace Nightjar.Server.Telemetry;
 
 internal static partial class MetricsEndpoints
@@ -26,7 +24,4 @@ internal static partial class MetricsEndpoints
             .ExcludeFromDescription();
         return endpoints;
     }
-
-    [LoggerMessage(EventId = ServerEventIds.MetricsScrapeFailed, Level = LogLevel.Warning, Message = "Metrics scrape failed")]
-    private static partial void LogScrapeFailed(ILogger logger, Exception exception);
 }

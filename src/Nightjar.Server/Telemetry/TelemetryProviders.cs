@@ -81,6 +81,8 @@ internal sealed partial class TelemetryProviders : IDisposable
     /// <summary>Backs the <c>/metrics</c> endpoint.</summary>
     public PrometheusTextExporter Prometheus { get; }
 
+    public bool TracingEnabled => _tracerProvider is not null;
+
     public void Dispose()
     {
         try
