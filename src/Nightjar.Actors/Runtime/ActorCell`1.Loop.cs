@@ -18,7 +18,18 @@ internal sealed partial class ActorCell<TMessage>
         {
             // Only a runtime defect lands here; still terminate so asks, watchers and parents are not left hanging.
             LogRuntimeFault(_logger, Path, error);
-            await TerminateAsync(error, drainChildren: false);
+            try
+            {
+                await TerminateAsync(error, drainChildren: false);
+            }
+            catch (Exception terminationError)
+            {
+                LogRuntimeFault(_logger, Path, terminationError);
+            }
+            finally
+            {
+                ForceTerminated(error);
+            }
         }
     }
 
@@ -47,21 +58,45 @@ internal sealed partial class ActorCell<TMessage>
                 continue;
             }
 
-            if (_mailbox.TryRead(out var envelope))
+            // The hot path: plain tells, one after another, for as long as nothing arrives on the system lane.
+            // Anything else (an ask, a timer tick, a failure) goes back through the top of the loop.
+            var actor = _actor;
+            bool idle = false;
+            while (!HasSystemMessages)
             {
-                if (envelope.Token is null)
+                if (!_mailbox.TryRead(out var envelope))
                 {
-                    await InvokeAsync(envelope.Message, sink: null);
-                }
-                else if (envelope.Token is IReplySink sink)
-                {
-                    await InvokeAsync(envelope.Message, sink);
-                }
-                else if (envelope.Token is TimerEntry<TMessage> timer && Timers.AcceptTick(timer))
-                {
-                    await InvokeAsync(envelope.Message, sink: null);
+                    idle = true;
+                    break;
                 }
 
+                if (envelope.Token is not null)
+                {
+                    await InvokeSpecialAsync(envelope);
+                    break;
+                }
+
+                _processed++;
+                try
+                {
+                    await actor.InvokeReceiveAsync(envelope.Message);
+                }
+                catch (Exception error)
+                {
+                    await HandleFailureAsync(error, escalatedFrom: null, duringStart: false);
+                    break;
+                }
+
+                if (actor.Poison is { } poison)
+                {
+                    // A persistence failure the handler swallowed still fails the actor: its state can no longer be trusted.
+                    await HandleFailureAsync(poison, escalatedFrom: null, duringStart: false);
+                    break;
+                }
+            }
+
+            if (!idle)
+            {
                 continue;
             }
 
@@ -78,6 +113,13 @@ internal sealed partial class ActorCell<TMessage>
             }
         }
     }
+
+    private ValueTask InvokeSpecialAsync(Envelope<TMessage> envelope) => envelope.Token switch
+    {
+        IReplySink sink => InvokeAsync(envelope.Message, sink),
+        TimerEntry<TMessage> timer when Timers.AcceptTick(timer) => InvokeAsync(envelope.Message, sink: null),
+        _ => ValueTask.CompletedTask,
+    };
 
     private async ValueTask InvokeAsync(TMessage message, IReplySink? sink)
     {
@@ -100,7 +142,6 @@ internal sealed partial class ActorCell<TMessage>
         _currentReply = null;
         if (actor.Poison is { } poison)
         {
-            // A persistence failure the handler swallowed still fails the actor: its state can no longer be trusted.
             sink?.TryFail(poison);
             await HandleFailureAsync(poison, escalatedFrom: null, duringStart: false);
             return;
@@ -110,8 +151,6 @@ internal sealed partial class ActorCell<TMessage>
         {
             sink.TryFail(new NoReplyException(Path, message?.GetType() ?? typeof(TMessage)));
         }
-
-        _replyClaimed = false;
     }
 
     private async ValueTask DrainSystemLaneAsync()

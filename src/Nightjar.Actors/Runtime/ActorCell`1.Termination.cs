@@ -71,4 +71,28 @@ internal sealed partial class ActorCell<TMessage>
             System.PublishDeadLetter(Path, envelope.Message, DeadLetterReason.RecipientStopped);
         }
     }
+
+    /// <summary>Last resort after a runtime fault during termination: whatever happened, nobody waits forever.</summary>
+    private void ForceTerminated(Exception failure)
+    {
+        if (WhenTerminated.IsCompleted)
+        {
+            return;
+        }
+
+        _status = CellStatus.Terminated;
+        _mailbox.Close();
+        CancelAbort();
+        if (Parent is { } parent)
+        {
+            parent.RemoveChild(this);
+        }
+        else
+        {
+            System.RemoveTopLevel(this);
+        }
+
+        System.Metrics.Unregister(this);
+        PublishTermination(new Terminated(_self, failure));
+    }
 }

@@ -64,6 +64,9 @@ internal sealed partial class ActorCell<TMessage> : ActorCell
     public void AbandonBeforeStart(Exception error)
     {
         _mailbox.Close();
+
+        // A constructor may have spawned children before it threw; they must not outlive the parent that never was.
+        _ = StopChildrenAsync(drain: false);
         PublishTermination(new Terminated(_self, error));
     }
 
