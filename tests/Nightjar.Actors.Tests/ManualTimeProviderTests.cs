@@ -151,6 +151,8 @@ public sealed class ManualTimeProviderTests
         var act = () => _clock.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(-2), Timeout.InfiniteTimeSpan);
 
         act.Should().Throw<ArgumentOutOfRangeException>();
+        _clock.ActiveTimerCount.Should().Be(0);
+        _clock.NextTimerDueIn.Should().BeNull();
     }
 
     [Fact]

@@ -139,6 +139,41 @@ public sealed class SupervisionTests : ActorTestBase
     }
 
     [Fact]
+    public async Task AskQueuedWhileBackingOff_FailsWhenTheSupervisorGivesUp()
+    {
+        var worker = await SpawnSupervisedWorkerAsync(new SupervisorStrategy
+        {
+            MinBackoff = TimeSpan.FromSeconds(1),
+            RandomFactor = 0,
+            MaxRestarts = 1,
+        });
+        worker.Tell("boom");
+        await ExpectEventAsync("worker pre-restart");
+        worker.Tell("boom");
+        var ask = worker.AskAsync<int>("get", TimeSpan.FromMinutes(5));
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        await ask.Invoking(a => Within(a)).Should().ThrowAsync<ActorStoppedException>();
+        await Within(worker.WhenTerminated);
+    }
+
+    [Fact]
+    public async Task Stop_WhileBackingOff_StopsAtOnceAndDeadLettersTheQueue()
+    {
+        var worker = await SpawnSupervisedWorkerAsync(new SupervisorStrategy { MinBackoff = TimeSpan.FromSeconds(1), RandomFactor = 0 });
+        worker.Tell("boom");
+        await ExpectEventAsync("worker pre-restart");
+        var ask = worker.AskAsync<int>("get", TimeSpan.FromMinutes(5));
+
+        worker.Stop();
+
+        await Within(worker.WhenTerminated);
+        await ask.Invoking(a => Within(a)).Should().ThrowAsync<ActorStoppedException>();
+        Clock.ActiveTimerCount.Should().Be(0, "both the backoff timer and the failed ask's timeout are released");
+    }
+
+    [Fact]
     public async Task RestartsOutsideTheWindow_DoNotCountAndResetTheBackoff()
     {
         var worker = await SpawnSupervisedWorkerAsync(new SupervisorStrategy

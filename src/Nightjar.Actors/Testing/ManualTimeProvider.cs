@@ -77,6 +77,7 @@ public sealed class ManualTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        ValidateTimes(dueTime, period);
         var timer = new ManualTimer(this, callback, state);
         lock (_lock)
         {
@@ -150,7 +151,7 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    private bool ChangeTimer(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
+    private static void ValidateTimes(TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
         {
@@ -161,7 +162,11 @@ public sealed class ManualTimeProvider : TimeProvider
         {
             throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be positive, zero or infinite.");
         }
+    }
 
+    private bool ChangeTimer(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
+    {
+        ValidateTimes(dueTime, period);
         lock (_lock)
         {
             if (timer.IsDisposed)
