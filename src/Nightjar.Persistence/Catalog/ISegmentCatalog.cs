@@ -20,6 +20,15 @@ public interface ISegmentCatalog
     /// Applies changes in one transaction and, when <paramref name="projection"/> is given, stores its new offset in
     /// the same transaction. Upserts are idempotent by <see cref="CatalogSegment.Path"/>.
     /// </summary>
+    /// <remarks>
+    /// A stored offset never moves backwards. A checkpoint behind the stored one means another writer of the same
+    /// projection has already applied later events; its changes are then skipped along with the offset (logged, and
+    /// counted as <c>stale</c>), because re-applying an older batch after a newer one would undo the newer one (an old
+    /// upsert resurrecting a removed row). A checkpoint equal to the stored one is applied (replaying the last batch
+    /// is harmless). Pass no checkpoint for changes that do not come from the journal feed.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A change is invalid (empty or unsafe path, end before start, longer than
+    /// <see cref="SegmentCatalogOptions.MaxSegmentDuration"/>, ...); nothing of the batch is stored.</exception>
     Task ApplyAsync(IReadOnlyList<CatalogChange> changes, ProjectionCheckpoint? projection, CancellationToken cancellationToken);
 
     /// <summary>The stored offset of a projection, or <see cref="JournalOffset.Start"/> when it has none.</summary>
@@ -41,5 +50,17 @@ public interface ISegmentCatalog
     Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken);
 
     /// <summary>Recorded segments of a source oldest first, paged by id, for retention passes (never loads a whole archive at once).</summary>
+    /// <remarks>
+    /// Ordered by start, then id. <paramref name="endingBefore"/> keeps segments with <c>End &lt;= endingBefore</c>
+    /// (wholly before it). The first page of
+    /// <see cref="OldestAsync(string?, DateTimeOffset?, CatalogSegment?, int, CancellationToken)"/>.
+    /// </remarks>
     Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The page of <see cref="OldestAsync(string?, DateTimeOffset?, int, CancellationToken)"/> that follows
+    /// <paramref name="after"/> (the last segment of the previous page; null for the first page): a retention pass
+    /// that keeps some segments (motion, evidence locks) still moves on, even when rows are removed meanwhile.
+    /// </summary>
+    Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken);
 }

@@ -6,11 +6,12 @@ using NpgsqlTypes;
 namespace Nightjar.Persistence.Postgres;
 
 /// <summary>
-/// Applies journal migrations in one transaction under <c>pg_advisory_xact_lock</c>: when several nodes start at once,
-/// the first applies the steps and the others wait, then find nothing left to do. DDL is transactional on
-/// PostgreSQL, so a failed step leaves no half-migrated schema.
+/// Applies the migrations of one component (the journal's by default) in one transaction under
+/// <c>pg_advisory_xact_lock</c>: when several nodes start at once, the first applies the steps and the others wait,
+/// then find nothing left to do. DDL is transactional on PostgreSQL, so a failed step leaves no half-migrated schema.
+/// Every component takes the same lock, so two components never create schema_migrations at the same moment.
 /// </summary>
-internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger logger)
+internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger logger, string component = MigrationPlan.Component)
 {
     // Arbitrary but fixed: every Nightjar build must take the same lock. ("NJ-JRNL" in ASCII.)
     private const long AdvisoryLockKey = 0x4E4A_2D4A_524E_4C;
@@ -29,7 +30,7 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, Time
 
     public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken)
     {
-        MigrationPlan.Validate(migrations);
+        MigrationPlan.Validate(migrations, component);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -44,7 +45,7 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, Time
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var missing = MigrationPlan.Missing(migrations, await ReadAsync(connection, transaction, cancellationToken));
+        var missing = MigrationPlan.Missing(migrations, await ReadAsync(connection, transaction, component, cancellationToken), component);
         foreach (var migration in missing)
         {
             await using (var step = new NpgsqlCommand(migration.Sql, connection, transaction))
@@ -54,18 +55,18 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, Time
 
             await using var record = new NpgsqlCommand(
                 "INSERT INTO schema_migrations (component, version, name, applied_at) VALUES ($1, $2, $3, $4)", connection, transaction);
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MigrationPlan.Component });
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = component });
             record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Version });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Name });
             record.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = timeProvider.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             await record.ExecuteNonQueryAsync(cancellationToken);
-            Log.MigrationApplied(logger, migration.Version, migration.Name);
+            Log.MigrationApplied(logger, component, migration.Version, migration.Name);
         }
 
         await transaction.CommitAsync(cancellationToken);
         if (missing.Count == 0)
         {
-            Log.SchemaUpToDate(logger, migrations.Count);
+            Log.SchemaUpToDate(logger, component, migrations.Count);
         }
     }
 
@@ -80,13 +81,13 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, Time
             }
         }
 
-        return await ReadAsync(connection, transaction: null, cancellationToken);
+        return await ReadAsync(connection, transaction: null, component, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string component, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(SelectAppliedSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = MigrationPlan.Component });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = component });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var applied = new List<AppliedMigration>();
         while (await reader.ReadAsync(cancellationToken))

@@ -7,21 +7,22 @@ using Nightjar.Persistence.Migrations;
 namespace Nightjar.Persistence.Sqlite;
 
 /// <summary>
-/// The journal's SQL on SQLite (a single node: one file in the data directory). Every write of this process goes
-/// through one in-process gate, so writers queue in memory instead of spinning on SQLITE_BUSY; busy_timeout still
-/// covers writers from other processes.
+/// The journal's SQL on SQLite (a single node: one file in the data directory). Every write of this process to the
+/// file goes through one in-process gate (<see cref="SqliteWriteGate"/>, shared with the segment catalog), so writers
+/// queue in memory instead of spinning on SQLITE_BUSY; busy_timeout still covers writers from other processes.
 /// </summary>
 internal sealed partial class SqliteJournal : IJournalBackend
 {
     private readonly SqliteConnections _connections;
     private readonly SqliteMigrator _migrator;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate;
     private readonly Guid _writerId = Guid.NewGuid();
     private SqliteAppendWriter? _appendWriter;
 
     public SqliteJournal(string dataPath, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _connections = new SqliteConnections(dataPath);
+        _writeGate = SqliteWriteGate.For(_connections.FilePath);
         _migrator = new SqliteMigrator(_connections, timeProvider, loggerFactory.CreateLogger<SqliteMigrator>());
     }
 
@@ -30,6 +31,8 @@ internal sealed partial class SqliteJournal : IJournalBackend
     public IReadOnlyList<JournalMigration> Migrations => SqliteMigrations.All;
 
     internal string FilePath => _connections.FilePath;
+
+    internal SemaphoreSlim WriteGate => _writeGate;
 
     public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken)
     {

@@ -5,10 +5,11 @@ using Nightjar.Persistence.Migrations;
 namespace Nightjar.Persistence.Sqlite;
 
 /// <summary>
-/// Applies journal migrations inside <c>BEGIN IMMEDIATE</c>: the write lock is taken before schema_migrations is read,
-/// so two processes starting at once apply each step once (the second waits, then finds nothing to do).
+/// Applies the migrations of one component (the journal's by default) inside <c>BEGIN IMMEDIATE</c>: the write lock is
+/// taken before schema_migrations is read, so two processes starting at once apply each step once (the second waits,
+/// then finds nothing to do).
 /// </summary>
-internal sealed partial class SqliteMigrator(SqliteConnections connections, TimeProvider timeProvider, ILogger logger)
+internal sealed partial class SqliteMigrator(SqliteConnections connections, TimeProvider timeProvider, ILogger logger, string component = MigrationPlan.Component)
 {
     private const string CreateTableSql = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -22,29 +23,29 @@ internal sealed partial class SqliteMigrator(SqliteConnections connections, Time
 
     public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken)
     {
-        MigrationPlan.Validate(migrations);
+        MigrationPlan.Validate(migrations, component);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await ExecuteAsync(connection, transaction, CreateTableSql, cancellationToken);
-        var missing = MigrationPlan.Missing(migrations, await ReadAsync(connection, transaction, cancellationToken));
+        var missing = MigrationPlan.Missing(migrations, await ReadAsync(connection, transaction, component, cancellationToken), component);
         foreach (var migration in missing)
         {
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_migrations (component, version, name, applied_at) VALUES ($component, $version, $name, $at)";
-            record.Parameters.AddWithValue("$component", MigrationPlan.Component);
+            record.Parameters.AddWithValue("$component", component);
             record.Parameters.AddWithValue("$version", migration.Version);
             record.Parameters.AddWithValue("$name", migration.Name);
             record.Parameters.AddWithValue("$at", SqliteTime.ToMicroseconds(timeProvider.GetUtcNow()));
             await record.ExecuteNonQueryAsync(cancellationToken);
-            Log.MigrationApplied(logger, migration.Version, migration.Name);
+            Log.MigrationApplied(logger, component, migration.Version, migration.Name);
         }
 
         await transaction.CommitAsync(cancellationToken);
         if (missing.Count == 0)
         {
-            Log.SchemaUpToDate(logger, migrations.Count);
+            Log.SchemaUpToDate(logger, component, migrations.Count);
         }
     }
 
@@ -60,15 +61,15 @@ internal sealed partial class SqliteMigrator(SqliteConnections connections, Time
             }
         }
 
-        return await ReadAsync(connection, transaction: null, cancellationToken);
+        return await ReadAsync(connection, transaction: null, component, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string component, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT version, name FROM schema_migrations WHERE component = $component ORDER BY version";
-        command.Parameters.AddWithValue("$component", MigrationPlan.Component);
+        command.Parameters.AddWithValue("$component", component);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var applied = new List<AppliedMigration>();
         while (await reader.ReadAsync(cancellationToken))

@@ -1,0 +1,96 @@
+using Npgsql;
+
+namespace Nightjar.Persistence.Catalog;
+
+internal sealed partial class PostgresSegmentCatalog
+{
+    private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
+
+    /// <summary>The start range is what segments_stream_start serves; the other conditions filter inside it.</summary>
+    public Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            {SelectSegments}
+             WHERE source = $1 AND stream = $2
+               AND start_us >= $3 AND start_us < $5
+               AND (end_us > $4 OR start_us >= $4)
+               AND ($6 OR state = 0)
+             ORDER BY start_us, id
+            """,
+            [Text(window.Source), Text(window.Stream), Int64(window.EarliestStartUs), Int64(window.FromUs), Int64(window.ToUs), new NpgsqlParameter<bool> { TypedValue = window.IncludeAllStates }],
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
+    public Task<CatalogSegment?> GetAsync(long id, CancellationToken cancellationToken) =>
+        ReadAsync($"{SelectSegments} WHERE id = $1", [Int64(id)], CatalogRows.ReadSingleAsync, cancellationToken);
+
+    public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync($"{SelectSegments} WHERE path = $1", [Text(path)], CatalogRows.ReadSingleAsync, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            {SelectSegments}
+             WHERE source = $1 AND stream = $2 AND state = 0
+             ORDER BY start_us DESC, id DESC LIMIT $3
+            """,
+            [Text(source), Text(stream), Int64(count)],
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
+        ReadAsync(
+            // sum(bigint) is numeric on PostgreSQL; a catalog's byte total fits a bigint by far.
+            $"""
+            SELECT source, stream, count(*), sum(bytes)::bigint, min(start_us), max(end_us) FROM segments
+             WHERE state = 0 {(source is null ? "" : "AND source = $1")}
+             GROUP BY source, stream ORDER BY source, stream
+            """,
+            source is null ? [] : [Text(source)],
+            CatalogRows.ReadSummariesAsync,
+            cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        // Only the clauses in use, so each variant gets a plain index range. A segment ending by the bound also starts
+        // by it, which bounds the index walk when little is old enough.
+        var parameters = new List<NpgsqlParameter>();
+        string Next(NpgsqlParameter parameter)
+        {
+            parameters.Add(parameter);
+            return $"${parameters.Count}";
+        }
+
+        var sourceClause = source is null ? "" : $"AND source = {Next(Text(source))}";
+        var beforeClause = "";
+        if (endingBeforeUs is { } before)
+        {
+            var bound = Next(Int64(before));
+            beforeClause = $"AND start_us <= {bound} AND end_us <= {bound}";
+        }
+
+        var afterClause = after is { } cursor ? $"AND (start_us, id) > ({Next(Int64(cursor.StartUs))}, {Next(Int64(cursor.Id))})" : "";
+        var limitParameter = Next(Int64(limit));
+        return ReadAsync(
+            $"""
+            {SelectSegments}
+             WHERE state = 0 {sourceClause} {beforeClause} {afterClause}
+             ORDER BY start_us, id LIMIT {limitParameter}
+            """,
+            parameters,
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+    }
+
+    private async Task<T> ReadAsync<T>(string sql, IReadOnlyList<NpgsqlParameter> parameters, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await read(reader, cancellationToken);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+
+namespace Nightjar.Persistence.Catalog;
+
+internal sealed partial class SqliteSegmentCatalog
+{
+    private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
+
+    /// <summary>The start range is what segments_stream_start serves; the other conditions filter inside it.</summary>
+    internal const string FindSql = $"""
+        {SelectSegments}
+         WHERE source = $source AND stream = $stream
+           AND start_us >= $earliest AND start_us < $to
+           AND (end_us > $from OR start_us >= $from)
+           AND ($all OR state = 0)
+         ORDER BY start_us, id
+        """;
+
+    public Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
+        ReadAsync(
+            FindSql,
+            command =>
+            {
+                command.Parameters.AddWithValue("$source", window.Source);
+                command.Parameters.AddWithValue("$stream", window.Stream);
+                command.Parameters.AddWithValue("$earliest", window.EarliestStartUs);
+                command.Parameters.AddWithValue("$from", window.FromUs);
+                command.Parameters.AddWithValue("$to", window.ToUs);
+                command.Parameters.AddWithValue("$all", window.IncludeAllStates);
+            },
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
+    public Task<CatalogSegment?> GetAsync(long id, CancellationToken cancellationToken) =>
+        ReadAsync($"{SelectSegments} WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), CatalogRows.ReadSingleAsync, cancellationToken);
+
+    public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync($"{SelectSegments} WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), CatalogRows.ReadSingleAsync, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            {SelectSegments}
+             WHERE source = $source AND stream = $stream AND state = 0
+             ORDER BY start_us DESC, id DESC LIMIT $count
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("$source", source);
+                command.Parameters.AddWithValue("$stream", stream);
+                command.Parameters.AddWithValue("$count", count);
+            },
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            SELECT {CatalogRows.SummaryColumns} FROM segments
+             WHERE state = 0 {(source is null ? "" : "AND source = $source")}
+             GROUP BY source, stream ORDER BY source, stream
+            """,
+            command =>
+            {
+                if (source is not null)
+                {
+                    command.Parameters.AddWithValue("$source", source);
+                }
+            },
+            CatalogRows.ReadSummariesAsync,
+            cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            // Only the clauses in use, so the planner sees plain index ranges. A segment ending by the bound also
+            // starts by it, which bounds the index walk when little is old enough.
+            $"""
+            {SelectSegments}
+             WHERE state = 0
+               {(source is null ? "" : "AND source = $source")}
+               {(endingBeforeUs is null ? "" : "AND start_us <= $before AND end_us <= $before")}
+               {(after is null ? "" : "AND start_us >= $afterStart AND (start_us > $afterStart OR id > $afterId)")}
+             ORDER BY start_us, id LIMIT $limit
+            """,
+            command =>
+            {
+                if (source is not null)
+                {
+                    command.Parameters.AddWithValue("$source", source);
+                }
+
+                if (endingBeforeUs is { } before)
+                {
+                    command.Parameters.AddWithValue("$before", before);
+                }
+
+                if (after is { } cursor)
+                {
+                    command.Parameters.AddWithValue("$afterStart", cursor.StartUs);
+                    command.Parameters.AddWithValue("$afterId", cursor.Id);
+                }
+
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
+    private async Task<T> ReadAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await read(reader, cancellationToken);
+    }
+}
