@@ -1,0 +1,37 @@
+using Nightjar.Recording.Cameras;
+using Nightjar.Recording.Events;
+
+namespace Nightjar.Recording.Runtime;
+
+/// <summary>Persistence ids and tags the engine writes under: the contract between the actors, recovery and the projections.</summary>
+internal static class JournalNames
+{
+    /// <summary>The camera directory's stream of camera configuration events.</summary>
+    public const string CamerasPersistenceId = "cameras";
+
+    public const string CameraTag = "camera";
+
+    public const string SegmentTag = "segment";
+
+    public const string StreamTag = "stream";
+
+    /// <summary>The snapshot type name of a stream's DVR state.</summary>
+    public const string DvrStateType = "recording.dvr-state.v1";
+
+    /// <summary>
+    /// One stream's DVR: <c>dvr/{camera}/{stream}</c>. '/' cannot occur in camera or stream names, so the id is
+    /// unambiguous (with '-' it would not be: camera and stream names may contain it).
+    /// </summary>
+    public static string DvrPersistenceId(CameraId camera, string stream) => "dvr/" + camera.Value + "/" + stream;
+
+    public static string CameraTagOf(CameraId camera) => "camera:" + camera.Value;
+
+    /// <summary>Tags of an event: its kind for the projections, its camera for per-camera feeds.</summary>
+    public static IReadOnlyList<string> TagsOf(object @event) => @event switch
+    {
+        SegmentRecorded or SegmentLost => [SegmentTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        StreamStarted or SourceClosed => [StreamTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        ICameraEvent camera => [CameraTag, CameraTagOf(camera.CameraId)],
+        _ => [],
+    };
+}

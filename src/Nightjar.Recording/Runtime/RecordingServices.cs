@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Nightjar.Actors.Persistence;
+using Nightjar.Persistence.Catalog;
+using Nightjar.Recording.Access;
+using Nightjar.Recording.Runtime.Archive;
+using Nightjar.Recording.Runtime.Recovery;
+
+namespace Nightjar.Recording.Runtime;
+
+/// <summary>What the engine's actors share: configuration, storage, journal, catalog, published state, telemetry.</summary>
+internal sealed class RecordingServices(
+    RecordingEngineOptions options,
+    StorageLayout layout,
+    IEventStore eventStore,
+    ISegmentCatalog catalog,
+    ISecretProtector protector,
+    StreamSnapshots snapshots,
+    RecordingMetrics metrics,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory)
+{
+    private int _crashSimulated;
+
+    public RecordingEngineOptions Options { get; } = options;
+
+    public StorageLayout Layout { get; } = layout;
+
+    public IEventStore EventStore { get; } = eventStore;
+
+    public ISegmentCatalog Catalog { get; } = catalog;
+
+    public ISecretProtector Protector { get; } = protector;
+
+    public StreamSnapshots Snapshots { get; } = snapshots;
+
+    public RecordingMetrics Metrics { get; } = metrics;
+
+    public TimeProvider Time { get; } = timeProvider;
+
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+
+    public StreamRecovery Recovery { get; } = new(layout, catalog, options, metrics, loggerFactory.CreateLogger<StreamRecovery>());
+
+    /// <summary>
+    /// Set by a test that simulates a crash: stream actors then SIGKILL ffmpeg and leave every file as it is, exactly
+    /// what a killed node leaves behind.
+    /// </summary>
+    public bool CrashSimulated => Volatile.Read(ref _crashSimulated) != 0;
+
+    public void SimulateCrash() => Volatile.Write(ref _crashSimulated, 1);
+}

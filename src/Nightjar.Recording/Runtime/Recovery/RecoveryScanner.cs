@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Nightjar.Actors.Persistence;
+using Nightjar.Persistence;
+using Nightjar.Recording.Cameras;
+using Nightjar.Recording.Events;
+using Nightjar.Recording.Runtime.Archive;
+
+namespace Nightjar.Recording.Runtime.Recovery;
+
+/// <summary>
+/// The engine's start-up reconciliation, before any ffmpeg runs: the catalog catches up with the journal (rows lost
+/// between a journal append and a catalog apply reappear), then every stream on disk or in the catalog goes through
+/// <see cref="StreamRecovery"/>, including cameras that were removed (their archive stays), and what it finds is
+/// journaled under the stream's DVR id, then projected.
+/// </summary>
+internal sealed partial class RecoveryScanner(RecordingServices services, IEventJournal journal, CatalogProjector projector, ILogger logger)
+{
+    public async Task<RecoveryReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var caughtUp = await projector.CatchUpAsync(cancellationToken);
+        var streams = await StreamsAsync(cancellationToken);
+        int adopted = 0, lost = 0;
+        foreach (var stream in streams)
+        {
+            IReadOnlyList<IRecordingEvent> events;
+            try
+            {
+                events = await services.Recovery.ScanAsync(stream.Camera, stream.Stream, [], checkCatalog: true, cancellationToken);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // One unreadable directory must not keep the node from recording the rest.
+                LogStreamFailed(logger, stream.ToString(), error);
+                continue;
+            }
+
+            if (events.Count == 0)
+            {
+                continue;
+            }
+
+            await AppendAsync(JournalNames.DvrPersistenceId(stream.Camera, stream.Stream), events, cancellationToken);
+            foreach (var @event in events)
+            {
+                switch (@event)
+                {
+                    case SegmentRecorded:
+                        adopted++;
+                        services.Metrics.Recovered(stream.Camera.Value, stream.Stream);
+                        break;
+                    case SegmentLost missing:
+                        lost++;
+                        services.Metrics.Lost(stream.Camera.Value, stream.Stream, LossTag(missing.Reason));
+                        break;
+                }
+            }
+        }
+
+        caughtUp += await projector.CatchUpAsync(cancellationToken);
+        var report = new RecoveryReport(streams.Count, adopted, lost, caughtUp);
+        LogFinished(logger, report.Streams, report.Adopted, report.Lost, report.CatalogEvents);
+        return report;
+    }
+
+    internal static string LossTag(SegmentLossReason reason) => reason switch
+    {
+        SegmentLossReason.FileMissing => "file_missing",
+        SegmentLossReason.Unreadable => "unreadable",
+        SegmentLossReason.Truncated => "truncated",
+        _ => "corrupt",
+    };
+
+    private async Task<List<StreamKey>> StreamsAsync(CancellationToken cancellationToken)
+    {
+        var streams = new SortedSet<StreamKey>(Comparer<StreamKey>.Create((a, b) =>
+        {
+            var byCamera = a.Camera.CompareTo(b.Camera);
+            return byCamera != 0 ? byCamera : string.CompareOrdinal(a.Stream, b.Stream);
+        }));
+
+        foreach (var cameraDirectory in Directory.EnumerateDirectories(services.Layout.Root))
+        {
+            if (!CameraId.TryParse(Path.GetFileName(cameraDirectory), out var camera, out _))
+            {
+                continue;
+            }
+
+            foreach (var streamDirectory in Directory.EnumerateDirectories(cameraDirectory))
+            {
+                var name = Path.GetFileName(streamDirectory);
+                if (StreamNames.IsValid(name))
+                {
+                    streams.Add(new StreamKey(camera, name));
+                }
+            }
+        }
+
+        // Streams whose directories are gone entirely still have rows to mark lost.
+        foreach (var summary in await services.Catalog.SummarizeAsync(null, cancellationToken))
+        {
+            if (CameraId.TryParse(summary.Source, out var camera, out _) && StreamNames.IsValid(summary.Stream))
+            {
+                streams.Add(new StreamKey(camera, summary.Stream));
+            }
+        }
+
+        return [.. streams];
+    }
+
+    private async Task AppendAsync(string persistenceId, IReadOnlyList<IRecordingEvent> events, CancellationToken cancellationToken)
+    {
+        // No actor owns the id yet (the engine starts them after this), so reading the head and appending is safe;
+        // the stream actor recovers these events like its own.
+        var head = await journal.ReadHighestSequenceNrAsync(persistenceId, cancellationToken);
+        var batch = events.Select(e => new EventToPersist(e, JournalNames.TagsOf(e))).ToList();
+        await journal.AppendAsync(persistenceId, head, batch, cancellationToken);
+    }
+}
