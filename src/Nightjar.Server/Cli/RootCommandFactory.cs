@@ -13,6 +13,8 @@ internal static class RootCommandFactory
         var root = new RootCommand("Nightjar: a video-surveillance recording cluster node.");
         root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Console;
 using Nightjar.Server.Configuration;
 using Nightjar.Server.Health;
 using Nightjar.Server.Http;
+using Nightjar.Server.Rtsp;
+using Nightjar.Server.Storage;
 using Nightjar.Server.Telemetry;
 using OpenTelemetry.Logs;
 
@@ -49,6 +51,8 @@ internal static class NightjarHost
         services.AddNightjarTelemetry(otlp);
         services.AddNightjarHealth();
         services.AddNightjarHttp();
+        services.AddNightjarStorage(settings);
+        services.AddNightjarRtsp();
 
         options.ConfigureBuilder?.Invoke(builder);
 

@@ -82,7 +82,11 @@ public sealed partial class NightjarProcessTests : IDisposable
             ["NIGHTJAR__SHUTDOWN__TIMEOUTSECONDS"] = "10",
             ["NIGHTJAR__AUTH__BOOTSTRAPADMINKEY"] = AdminKey,
             ["NIGHTJAR__CLUSTER__KEY"] = ClusterKey,
-            ["NIGHTJAR__DATABASE__CONNECTIONSTRING"] = $"Host=127.0.0.1;Username=nightjar;Password={DatabasePassword}",
+            // The real private PostgreSQL of the test run (trust auth ignores the password, which must still never be printed).
+            ["NIGHTJAR__DATABASE__CONNECTIONSTRING"] = $"{TestPostgres.ConnectionString};Password={DatabasePassword}",
+            ["NIGHTJAR__RTSP__PORT"] = "0",
+            ["NIGHTJAR__RTSP__BINDADDRESS"] = "127.0.0.1",
+            ["NIGHTJAR__RTSP__UDPRTPPORT"] = "0",
         };
         await using var node = NightjarProcess.Start(_dir.Path, environment, "node", "run");
 

@@ -33,6 +33,9 @@ internal sealed class TestNode : IAsyncDisposable
             ["Http:Port"] = "0",
             ["Http:BindAddress"] = "127.0.0.1",
             ["Data:Path"] = data.Path,
+            ["Rtsp:Port"] = "0",
+            ["Rtsp:BindAddress"] = "127.0.0.1",
+            ["Rtsp:UdpRtpPort"] = "0",
             ["Node:Id"] = "test-node",
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -1,0 +1,49 @@
+using Nightjar.Persistence;
+using Nightjar.Persistence.Catalog;
+using Nightjar.Recording.Events;
+using Nightjar.Server.Configuration;
+using Nightjar.Server.Health;
+
+namespace Nightjar.Server.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The event journal and the segment catalog (embedded SQLite in the data directory, or PostgreSQL), migrated
+    /// by <see cref="DatabaseStartupService"/> before any later hosted service starts: register this early.
+    /// </summary>
+    public static IServiceCollection AddNightjarStorage(this IServiceCollection services, NightjarSettings settings)
+    {
+        var journalOptions = new EventJournalOptions
+        {
+            ConnectionString = settings.Database.IsEmbedded ? null : settings.Database.ConnectionString,
+            DataPath = settings.Data.GetFullPath(),
+        };
+        services.AddSingleton(journalOptions);
+        services.AddSingleton(_ =>
+        {
+            var registry = new EventTypeRegistry();
+            foreach (var (name, type) in RecordingEventTypes.All)
+            {
+                registry.Register(type, name);
+            }
+
+            return registry;
+        });
+        services.AddSingleton(sp => EventJournalFactory.Create(
+            journalOptions,
+            sp.GetRequiredService<EventTypeRegistry>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton(sp => SegmentCatalogFactory.Create(
+            journalOptions,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<DatabaseStartupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartupService>());
+        services.AddReadinessCheck<JournalReadinessCheck>();
+        return services;
+    }
+}
