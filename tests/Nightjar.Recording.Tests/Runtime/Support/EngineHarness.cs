@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Nightjar.Media.Ffmpeg;
+using Nightjar.Media.Tests.TestCameras;
+using Nightjar.Persistence;
+using Nightjar.Persistence.Catalog;
+using Nightjar.Recording.Access;
+using Nightjar.Recording.Cameras;
+using Nightjar.Recording.Events;
+using Nightjar.Recording.Policies;
+using Nightjar.Recording.Runtime;
+
+namespace Nightjar.Recording.Tests.Runtime.Support;
+
+/// <summary>
+/// A recording engine as a node runs it: SQLite journal and catalog in a temp data directory, a storage root next to
+/// it, real ffmpeg. It can be restarted gracefully or "crash" and come back over the same directories, like a process.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new("nj-engine");
+    private readonly Func<RecordingEngineOptions, RecordingEngineOptions> _configure;
+    private IEventJournal? _journal;
+    private ISegmentCatalog? _catalog;
+    private RecordingEngine? _engine;
+
+    private EngineHarness(Func<RecordingEngineOptions, RecordingEngineOptions>? configure)
+    {
+        _configure = configure ?? (o => o);
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        Directory.CreateDirectory(DataPath);
+    }
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>One key ring for the harness's life: engines after a restart must read the passwords the first one protected.</summary>
+    public ISecretProtector Protector { get; } = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
+
+    public string DataPath => _temp.Combine("data");
+
+    public string StorageRoot => _temp.Combine("recordings");
+
+    public RecordingEngine Engine => _engine ?? throw new InvalidOperationException("No engine is running.");
+
+    public IEventJournal Journal => _journal ?? throw new InvalidOperationException("No journal is open.");
+
+    public ISegmentCatalog Catalog => _catalog ?? throw new InvalidOperationException("No catalog is open.");
+
+    public RecordingEngineOptions Options { get; private set; } = null!;
+
+    /// <summary>The options of the engine tests: 2 s segments and short timeouts, so stalls and restarts take seconds.</summary>
+    public static RecordingEngineOptions TestOptions(string root) => new()
+    {
+        StorageRoots = [root],
+        SegmentDuration = TimeSpan.FromSeconds(2),
+        SocketTimeout = TimeSpan.FromSeconds(2),
+        FileStallTimeout = TimeSpan.FromSeconds(4),
+        Supervisor = new SupervisorOptions
+        {
+            StartGrace = TimeSpan.FromSeconds(3),
+            StallTimeout = TimeSpan.FromSeconds(4),
+            StopGrace = TimeSpan.FromSeconds(2),
+            CheckInterval = TimeSpan.FromMilliseconds(500),
+            BackoffSchedule = [TimeSpan.FromSeconds(1)],
+        },
+    };
+
+    public static async Task<EngineHarness> StartAsync(Func<RecordingEngineOptions, RecordingEngineOptions>? configure = null)
+    {
+        ToolRunner.Require("ffmpeg");
+        var harness = new EngineHarness(configure);
+        await harness.OpenAsync();
+        return harness;
+    }
+
+    /// <summary>A camera with one <c>main</c> stream on a stand-in's path, with its login.</summary>
+    public static CameraDefinition Camera(string id, GstRtspCamera camera, string path = "ball", string? password = null) => new(
+        new CameraId(id),
+        "Camera " + id,
+        [new StreamDefinition("main", $"rtsp://127.0.0.1:{camera.Port}/{path}", camera.User is null ? null : new Credentials(camera.User, password ?? camera.Password ?? string.Empty), 1000)],
+        DvrPolicy.Default,
+        null,
+        ImmutableSortedDictionary<string, string>.Empty);
+
+    /// <summary>Stops the engine (gracefully, or as a crash: ffmpeg SIGKILLed, nothing finished) and starts a new one over the same directories.</summary>
+    public async Task RestartAsync(bool crash)
+    {
+        await CloseAsync(crash);
+        await OpenAsync();
+    }
+
+    /// <summary>The payloads journaled under a persistence id, in order.</summary>
+    public async Task<List<object>> EventsAsync(string persistenceId)
+    {
+        var events = new List<object>();
+        await foreach (var e in Journal.ReadEventsAsync(persistenceId, 1, long.MaxValue, CancellationToken.None))
+        {
+            events.Add(e.Payload);
+        }
+
+        return events;
+    }
+
+    public Task<List<object>> DvrEventsAsync(string camera, string stream = "main") => EventsAsync($"dvr/{camera}/{stream}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync(crash: false);
+        LoggerFactory.Dispose();
+        _temp.Dispose();
+    }
+
+    private async Task OpenAsync()
+    {
+        var registry = new EventTypeRegistry();
+        RecordingEngine.RegisterJournalTypes(registry);
+        var journalOptions = new EventJournalOptions { DataPath = DataPath };
+        _journal = EventJournalFactory.Create(journalOptions, registry, LoggerFactory);
+        await _journal.MigrateAsync(CancellationToken.None);
+        _catalog = SegmentCatalogFactory.Create(journalOptions, LoggerFactory);
+        await _catalog.MigrateAsync(CancellationToken.None);
+        Options = _configure(TestOptions(StorageRoot));
+        _engine = new RecordingEngine(Options, _journal, _catalog, Protector, LoggerFactory);
+        await _engine.StartAsync(CancellationToken.None);
+    }
+
+    private async Task CloseAsync(bool crash)
+    {
+        if (_engine is { } engine)
+        {
+            if (crash)
+            {
+                await engine.SimulateCrashAsync();
+            }
+
+            await engine.DisposeAsync();
+            _engine = null;
+        }
+
+        if (_catalog is IAsyncDisposable catalog)
+        {
+            await catalog.DisposeAsync();
+        }
+
+        _catalog = null;
+        if (_journal is { } journal)
+        {
+            await journal.DisposeAsync();
+        }
+
+        _journal = null;
+    }
+}
