@@ -18,6 +18,7 @@ internal static class ConfigurationServiceCollectionExtensions
         services.AddNightjarOptions<AuthOptions>(configuration);
         services.AddNightjarOptions<TelemetryOptions>(configuration);
         services.AddNightjarOptions<ShutdownOptions>(configuration);
+        services.AddNightjarOptions<RecordingOptions>(configuration);
         return services;
     }
 

@@ -32,6 +32,8 @@ internal sealed class NightjarSettings
 
     public required ShutdownOptions Shutdown { get; init; }
 
+    public required RecordingOptions Recording { get; init; }
+
     /// <summary>Binds and validates all sections; throws <see cref="ConfigurationException"/> listing every problem.</summary>
     public static NightjarSettings Load(IConfiguration configuration)
     {
@@ -49,6 +51,7 @@ internal sealed class NightjarSettings
             Auth = binder.Bind<AuthOptions>(),
             Telemetry = binder.Bind<TelemetryOptions>(),
             Shutdown = binder.Bind<ShutdownOptions>(),
+            Recording = binder.Bind<RecordingOptions>(),
         };
         binder.RejectUnknownSections(ForeignSections);
 

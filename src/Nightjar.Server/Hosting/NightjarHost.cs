@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Console;
 using Nightjar.Server.Configuration;
 using Nightjar.Server.Health;
 using Nightjar.Server.Http;
+using Nightjar.Server.Playback;
+using Nightjar.Server.Recording;
 using Nightjar.Server.Rtsp;
 using Nightjar.Server.Storage;
 using Nightjar.Server.Telemetry;
@@ -53,6 +55,8 @@ internal static class NightjarHost
         services.AddNightjarHttp();
         services.AddNightjarStorage(settings);
         services.AddNightjarRtsp();
+        services.AddNightjarPlayback();
+        services.AddNightjarRecording();
 
         options.ConfigureBuilder?.Invoke(builder);
 

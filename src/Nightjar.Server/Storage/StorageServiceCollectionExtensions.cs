@@ -1,6 +1,6 @@
 using Nightjar.Persistence;
 using Nightjar.Persistence.Catalog;
-using Nightjar.Recording.Events;
+using Nightjar.Recording.Runtime;
 using Nightjar.Server.Configuration;
 using Nightjar.Server.Health;
 
@@ -23,11 +23,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton(_ =>
         {
             var registry = new EventTypeRegistry();
-            foreach (var (name, type) in RecordingEventTypes.All)
-            {
-                registry.Register(type, name);
-            }
-
+            RecordingEngine.RegisterJournalTypes(registry);
             return registry;
         });
         services.AddSingleton(sp => EventJournalFactory.Create(
