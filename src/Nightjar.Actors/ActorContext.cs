@@ -23,7 +23,7 @@ public sealed class ActorContext<TMessage>
     /// <summary>The system's clock; use it rather than any other source of time.</summary>
     public TimeProvider TimeProvider => _cell.System.TimeProvider;
 
-    /// <summary>A logger named after the actor's class.</summary>
+    /// <summary>A logger named after the actor's class (a null logger inside the very first constructor call).</summary>
     public ILogger Log => _cell.UserLogger;
 
     /// <summary>Cancelled when the actor is killed (at once) or stops, and when its current instance fails.</summary>

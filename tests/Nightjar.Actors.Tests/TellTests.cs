@@ -117,6 +117,17 @@ public sealed class TellTests : ActorTestBase
         child.Path.Should().Be("/user/parent/child");
     }
 
+    [Fact]
+    public async Task Spawn_InfersTheProtocolFromTheActorType()
+    {
+        var events = CreateProbe<string>();
+        IActorRef<string> worker = System.Spawn("inferred", () => new Worker(events));
+
+        worker.Tell("inc");
+
+        (await Within(worker.AskAsync<int>("get", TimeSpan.FromSeconds(5)))).Should().Be(1);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a/b")]
