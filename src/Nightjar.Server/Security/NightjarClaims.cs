@@ -8,28 +8,28 @@ namespace Nightjar.Server.Security;
 internal static class NightjarClaims
 {
     /// <summary>The caller's permissions as the integer value of <see cref="Permissions"/>.</summary>
-    public const string Permissions = "nightjar:permissions";
+    public const string PermissionsClaimType = "nightjar:permissions";
 
-    /// <summary>The API key id (never the key) or, for a playback token, its scope.</summary>
+    /// <summary>The API key id (never the key) or, for a playback token, <c>token:</c> and its scope.</summary>
     public const string KeyId = "nightjar:key";
 
     /// <summary>The scope of a playback token (<c>lobby</c> or <c>lobby/main</c>).</summary>
     public const string TokenScope = "nightjar:scope";
 
-    /// <summary>What the caller may do; <see cref="Recording.Access.Permissions.None"/> for anonymous or foreign principals.</summary>
+    /// <summary>What the caller may do; <see cref="Permissions.None"/> for anonymous or foreign principals.</summary>
     public static Permissions GetPermissions(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return Recording.Access.Permissions.None;
+            return Permissions.None;
         }
 
-        var value = user.FindFirst(Permissions)?.Value;
+        var value = user.FindFirst(PermissionsClaimType)?.Value;
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var flags)
-            ? (Recording.Access.Permissions)flags
-            : Recording.Access.Permissions.None;
+            ? (Permissions)flags
+            : Permissions.None;
     }
 
     public static Claim ForPermissions(Permissions permissions) =>
-        new(Permissions, ((int)permissions).ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32);
+        new(PermissionsClaimType, ((int)permissions).ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32);
 }
