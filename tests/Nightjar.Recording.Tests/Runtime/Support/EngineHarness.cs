@@ -72,7 +72,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     {
         ToolRunner.Require("ffmpeg");
         var harness = new EngineHarness(configure);
-        await harness.OpenAsync();
+        await harness.OpenCoreAsync();
         return harness;
     }
 
@@ -89,8 +89,49 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task RestartAsync(bool crash)
     {
         await CloseAsync(crash);
-        await OpenAsync();
+        await OpenCoreAsync();
     }
+
+    /// <summary>Like a killed node: every ffmpeg SIGKILLed, nothing recorded or closed; journal and catalog connections dropped.</summary>
+    public Task CrashAsync() => CloseAsync(crash: true);
+
+    /// <summary>Opens journal and catalog and starts a new engine over the directories (after <see cref="CrashAsync"/>).</summary>
+    public Task OpenAsync() => OpenCoreAsync();
+
+    /// <summary>Live ffmpeg processes whose command line mentions this harness's storage root (read from /proc).</summary>
+    public IReadOnlyList<int> FfmpegProcesses()
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains("ffmpeg", StringComparison.Ordinal) && commandLine.Contains(StorageRoot, StringComparison.Ordinal)
+                    && !File.ReadAllText(Path.Combine(directory, "stat")).Contains(") Z ", StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process exited while we looked.
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Segment files on disk, relative to the storage root.</summary>
+    public IReadOnlyList<string> SegmentFilesOnDisk() =>
+        Directory.Exists(StorageRoot)
+            ? [.. Directory.EnumerateFiles(StorageRoot, "*.ts", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(StorageRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>The payloads journaled under a persistence id, in order.</summary>
     public async Task<List<object>> EventsAsync(string persistenceId)
@@ -113,7 +154,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         _temp.Dispose();
     }
 
-    private async Task OpenAsync()
+    private async Task OpenCoreAsync()
     {
         var registry = new EventTypeRegistry();
         RecordingEngine.RegisterJournalTypes(registry);
