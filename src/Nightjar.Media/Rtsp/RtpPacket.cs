@@ -6,13 +6,18 @@ namespace Nightjar.Media.Rtsp;
 
 /// <summary>
 /// One RTP or RTCP packet received from a publisher, shared by every reader queue and the GOP cache.
-/// The bytes live in a pooled array; each holder calls <see cref="Retain"/> and later <see cref="Release"/>,
-/// and the last release returns the array and this object to their pools, so relaying a packet to N readers
-/// costs no allocation and no copy until the readers' socket writes.
+/// Each holder calls <see cref="Retain"/> and later <see cref="Release"/>; the last release puts the object, with its
+/// byte array, back into a pool, so relaying a packet to N readers costs no allocation and no copy until the
+/// readers' socket writes. The array stays with its object (not in <c>ArrayPool.Shared</c>): packets live on in GOP
+/// caches and reader queues across threads, far beyond what the shared pool keeps per core.
 /// </summary>
 internal sealed class RtpPacket
 {
     private const int MaxPooledObjects = 16_384;
+    private const int MinBufferBytes = 2048;
+
+    /// <summary>Larger arrays (rare jumbo frames) are not kept in the pool.</summary>
+    private const int MaxPooledBufferBytes = 16 * 1024;
     private static readonly ConcurrentQueue<RtpPacket> Pool = new();
     private static int s_pooled;
 
@@ -64,7 +69,11 @@ internal sealed class RtpPacket
             Interlocked.Decrement(ref s_pooled);
         }
 
-        packet._buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        if (packet._buffer.Length < length)
+        {
+            packet._buffer = new byte[Math.Max(length, MinBufferBytes)];
+        }
+
         packet.Length = length;
         packet.Track = track;
         packet.IsRtcp = isRtcp;
@@ -90,8 +99,11 @@ internal sealed class RtpPacket
             return;
         }
 
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
+        if (_buffer.Length > MaxPooledBufferBytes)
+        {
+            _buffer = [];
+        }
+
         Length = 0;
         if (Interlocked.Increment(ref s_pooled) <= MaxPooledObjects)
         {

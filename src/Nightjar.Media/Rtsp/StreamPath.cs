@@ -12,6 +12,7 @@ internal sealed class StreamPath
     private readonly TrackState[] _tracks;
     private readonly TimeProvider _time;
     private readonly Action<string>? _kickPublisher;
+    private readonly H264ParameterSets? _parameterSets;
     private RelayReader[] _readers = [];
     private long _lastPacketTimestamp;
     private long _packetsIn;
@@ -40,6 +41,11 @@ internal sealed class StreamPath
                 KeyTrack = i;
                 Codec = codec;
             }
+        }
+
+        if (Codec == VideoCodec.H264 && sdp.Media[KeyTrack].FmtpParameter("sprop-parameter-sets") is null)
+        {
+            _parameterSets = new H264ParameterSets();
         }
 
         PublishedAt = time.GetUtcNow();
@@ -82,6 +88,10 @@ internal sealed class StreamPath
             {
                 flags = KeyframeDetector.Classify(packet.Span.Slice(offset, length), Codec);
                 packet.IsKeyframeStart = (flags & NalFlags.KeyframeStart) != 0;
+                if ((flags & NalFlags.ParameterSet) != 0)
+                {
+                    _parameterSets?.Learn(packet.Span.Slice(offset, length));
+                }
             }
         }
 
@@ -185,6 +195,9 @@ internal sealed class StreamPath
             reader.Drop(reason);
         }
     }
+
+    /// <summary>fmtp parameters to add to a track in readers' SDP: in-band SPS/PPS when the publisher's SDP lacked them.</summary>
+    public string? ExtraFmtp(int track) => track == KeyTrack ? _parameterSets?.Fmtp : null;
 
     /// <summary>Disconnects the publisher (replaced by a newer one).</summary>
     public void KickPublisher(string reason) => _kickPublisher?.Invoke(reason);

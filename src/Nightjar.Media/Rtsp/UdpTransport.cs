@@ -61,9 +61,10 @@ internal sealed class UdpTransport : IDisposable
         {
             (rtcp ? _rtcp : _rtp).SendTo(data, SocketFlags.None, destination);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // UDP is fire-and-forget: an unreachable reader times out through its session instead.
+            // UDP is fire-and-forget: an unreachable reader times out through its session, and a stopping server
+            // closes the sockets under a sender that has not noticed yet.
         }
     }
 

@@ -113,6 +113,50 @@ public sealed class RtspRelayBehaviourTests
         await Poll.UntilAsync(() => server.SessionCount == 1, Deadline, "the silent UDP reader session ends after 60 s; the publisher stays");
     }
 
+    [Fact]
+    public async Task Describe_PublisherSdpWithoutSprop_CarriesInBandSpsAndPps()
+    {
+        await using var server = await TestRelay.StartAsync();
+        var sdp = SyntheticPublisher.Sdp.Replace("sprop-parameter-sets=Z0IAH5WoFAFuQA==,aM48gA==;", string.Empty, StringComparison.Ordinal);
+        await using var publisher = await SyntheticPublisher.StartAsync(server.LocalEndPoint, "cam", sdp: sdp);
+        await using var client = await RtspTestClient.ConnectAsync(server.LocalEndPoint);
+        var before = await client.RequestAsync("DESCRIBE", client.Url("cam"));
+
+        await publisher.SendFramesAsync(1);
+        await Poll.UntilAsync(() => server.GetPath("cam")?.PacketsReceived == 5, Deadline, "the keyframe arrived");
+        var after = await client.RequestAsync("DESCRIBE", client.Url("cam"));
+
+        before.Body.Should().NotContain("sprop-parameter-sets");
+        after.Body.Should().Contain("a=fmtp:96 packetization-mode=1;profile-level-id=42001F;sprop-parameter-sets=Z0IAHw==,aM4=",
+            "the STAP-A's SPS (67 42 00 1F) and PPS (68 CE) are offered to readers");
+    }
+
+    [Fact]
+    public async Task Metrics_CountSessionsByRoleAndRelayedTraffic()
+    {
+        await using var server = await TestRelay.StartAsync();
+        using var metrics = new MetricCollector(server.Meter);
+        var publisher = await SyntheticPublisher.StartAsync(server.LocalEndPoint, "cam");
+        await publisher.SendFramesAsync(2);
+        await Poll.UntilAsync(() => server.GetPath("cam")?.PacketsReceived == 9, Deadline, "the frames arrived");
+        var reader = await RawRtspReader.StartAsync(server.LocalEndPoint, "cam");
+        await Poll.UntilAsync(() => reader.Packets == 9, Deadline, "the reader got the GOP");
+
+        var open = (Publishers: metrics.Value("nightjar.rtsp.sessions", "role=publisher"), Readers: metrics.Value("nightjar.rtsp.sessions", "role=reader"));
+        var packetsIn = metrics.Value("nightjar.rtsp.packets", "direction=in");
+        var packetsOut = metrics.Value("nightjar.rtsp.packets", "direction=out");
+        var bytesOut = metrics.Value("nightjar.rtsp.bytes", "direction=out");
+        await reader.DisposeAsync();
+        await publisher.DisposeAsync();
+        await Poll.UntilAsync(() => server.SessionCount == 0, Deadline, "both sessions end");
+
+        open.Should().Be((1L, 1L));
+        packetsIn.Should().Be(9);
+        packetsOut.Should().Be(9);
+        bytesOut.Should().Be(9 * 4 + (1 * 11) + (8 * 1000) + (9 * 12), "interleaved headers, the STAP-A, eight fragments and their RTP headers");
+        metrics.Value("nightjar.rtsp.sessions").Should().Be(0);
+    }
+
     private static (ushort Seq, uint RtpTime) RtpInfo(RtspTestResponse play)
     {
         var fields = play.Header("RTP-Info")!.Split(';').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);

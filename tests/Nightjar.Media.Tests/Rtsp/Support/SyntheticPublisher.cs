@@ -33,12 +33,12 @@ internal sealed class SyntheticPublisher : IAsyncDisposable
     /// <summary>Sequence number of the next packet.</summary>
     public ushort NextSequence => _sequence;
 
-    public static async Task<SyntheticPublisher> StartAsync(IPEndPoint server, string path, IEnumerable<(string, string)>? headers = null)
+    public static async Task<SyntheticPublisher> StartAsync(IPEndPoint server, string path, IEnumerable<(string, string)>? headers = null, string sdp = Sdp)
     {
         var client = await RtspTestClient.ConnectAsync(server);
         var url = client.Url(path);
         var extra = headers?.ToArray() ?? [];
-        var announce = await client.RequestAsync("ANNOUNCE", url, extra, Sdp);
+        var announce = await client.RequestAsync("ANNOUNCE", url, extra, sdp);
         if (announce.Status != 200)
         {
             await client.DisposeAsync();
