@@ -166,7 +166,7 @@ internal sealed partial class StreamActor
             else
             {
                 open?.Dispose();
-                index = repair ? TsRepair.TruncateToWholePackets(full).Index : TsIndexer.IndexFile(full);
+                index = repair ? SegmentRepair.Repair(full).Index : TsIndexer.IndexFile(full);
             }
         }
         catch (Exception error) when (error is IOException or TsFormatException or UnauthorizedAccessException or InvalidDataException)

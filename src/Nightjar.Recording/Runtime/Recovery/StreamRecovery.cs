@@ -133,7 +133,7 @@ internal sealed partial class StreamRecovery(
         TsRepairResult repaired;
         try
         {
-            repaired = TsRepair.TruncateToWholePackets(file.FullPath);
+            repaired = SegmentRepair.Repair(file.FullPath);
         }
         catch (TsFormatException error)
         {

@@ -92,11 +92,23 @@ internal sealed class EngineHarness : IAsyncDisposable
         await OpenCoreAsync();
     }
 
-    /// <summary>Like a killed node: every ffmpeg SIGKILLed, nothing recorded or closed; journal and catalog connections dropped.</summary>
-    public Task CrashAsync() => CloseAsync(crash: true);
+    /// <summary>
+    /// Like a killed node: every ffmpeg SIGKILLed, nothing recorded or closed. Journal and catalog stay open for the
+    /// test to look at what the crash left; <see cref="OpenAsync"/> closes and reopens them like a new process.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        await Engine.SimulateCrashAsync();
+        await Engine.DisposeAsync();
+        _engine = null;
+    }
 
-    /// <summary>Opens journal and catalog and starts a new engine over the directories (after <see cref="CrashAsync"/>).</summary>
-    public Task OpenAsync() => OpenCoreAsync();
+    /// <summary>Reopens journal and catalog and starts a new engine over the directories (after <see cref="CrashAsync"/>).</summary>
+    public async Task OpenAsync()
+    {
+        await CloseAsync(crash: false);
+        await OpenCoreAsync();
+    }
 
     /// <summary>Live ffmpeg processes whose command line mentions this harness's storage root (read from /proc).</summary>
     public IReadOnlyList<int> FfmpegProcesses()
