@@ -1,6 +1,7 @@
 using Nightjar.Server.Api;
 using Nightjar.Server.Health;
 using Nightjar.Server.Http;
+using Nightjar.Server.Playback;
 using Nightjar.Server.Telemetry;
 
 namespace Nightjar.Server.Hosting;
@@ -24,6 +25,7 @@ internal static class NightjarPipeline
         app.MapMetricsEndpoint();
         app.MapOpenApi();                                    // /openapi/v1.json
         app.MapApiV1();
+        app.MapPlaybackEndpoints();                          // /{camera}/... media URLs, /api/v1/cameras/{id}/recordings
         return app;
     }
 }

@@ -1,0 +1,17 @@
+namespace Nightjar.Server.Playback;
+
+/// <summary>Maps a media GET together with its CORS preflight on the same pattern.</summary>
+internal static class MediaRouteExtensions
+{
+    /// <summary>
+    /// GET <paramref name="pattern"/> plus an <c>OPTIONS</c> answer for browsers. The preflight is per pattern, not
+    /// a catch-all, so an unknown path stays a 404 instead of becoming a 405.
+    /// </summary>
+    public static RouteHandlerBuilder MapMediaGet(this RouteGroupBuilder media, string pattern, Delegate handler)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        // Browsers send preflights without credentials: they must not need any.
+        media.MapMethods(pattern, [HttpMethods.Options], MediaCors.Preflight).AllowAnonymous();
+        return media.MapGet(pattern, handler);
+    }
+}
