@@ -114,6 +114,26 @@ public sealed class RtspRelayBehaviourTests
     }
 
     [Fact]
+    public async Task Setup_OnBareBaseUrlAndTrailingSlash_MeansTrackZeroAsVlcSends()
+    {
+        await using var server = await TestRelay.StartAsync();
+        await using var publisher = await SyntheticPublisher.StartAsync(server.LocalEndPoint, "sim/cam1");
+        await publisher.SendFramesAsync(1);
+        await using var client = await RtspTestClient.ConnectAsync(server.LocalEndPoint);
+
+        var describe = await client.RequestAsync("DESCRIBE", client.Url("sim/cam1/"));
+        var setup = await client.RequestAsync("SETUP", client.Url("sim/cam1"), [("Transport", "RTP/AVP/TCP;unicast")]);
+        var play = await client.RequestAsync("PLAY", client.Url("sim/cam1/"), [("Session", setup.SessionId!)]);
+        using var cts = new CancellationTokenSource(Deadline);
+        var frame = await client.ReadFrameAsync(cts.Token);
+
+        describe.Header("Content-Base").Should().Be(client.Url("sim/cam1/"));
+        setup.Header("Transport").Should().Be("RTP/AVP/TCP;unicast;interleaved=0-1", "channels are assigned when the client names none");
+        play.Header("RTP-Info").Should().StartWith($"url={client.Url("sim/cam1")};seq=");
+        frame!.Value.Channel.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Describe_PublisherSdpWithoutSprop_CarriesInBandSpsAndPps()
     {
         await using var server = await TestRelay.StartAsync();
