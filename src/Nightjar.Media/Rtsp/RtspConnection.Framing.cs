@@ -162,7 +162,8 @@ internal sealed partial class RtspConnection
         }
         else if (progressed || Interlocked.Read(ref _partialSince) == 0)
         {
-            Interlocked.Exchange(ref _partialSince, now);
+            // 0 means "nothing pending", so a clock that starts at 0 (a test's) must not store it.
+            Interlocked.Exchange(ref _partialSince, Math.Max(1, now));
         }
     }
 
