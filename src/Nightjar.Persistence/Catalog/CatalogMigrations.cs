@@ -15,7 +15,8 @@ namespace Nightjar.Persistence.Catalog;
 /// <item><c>(state, start_us)</c>: OldestAsync over every source (retention of a whole node).</item>
 /// <item><c>(source, state, start_us)</c>: OldestAsync and SummarizeAsync for one source.</item>
 /// </list>
-/// The id is the last index key everywhere (implicit in SQLite), so "ORDER BY start_us, id" needs no sort.
+/// The id is the last index key everywhere (implicit in SQLite), so "ORDER BY start_us, id" needs no sort. On SQLite
+/// the id also clusters the table by stream (see the first step).
 /// <c>projection_offset</c> is keyed by projection name, so other read models may keep their offsets in it too.
 /// </remarks>
 internal static class CatalogMigrations
@@ -25,9 +26,20 @@ internal static class CatalogMigrations
     public static IReadOnlyList<JournalMigration> Sqlite { get; } =
     [
         new(1, "create_segments", """
-            -- AUTOINCREMENT: ids appear in chunk URLs, so an id must never be reused after its row is removed.
+            -- Segment ids are (stream_no << 32) | seq, as Moonfire NVR's composite ids: the rows of one stream sit
+            -- together in the table's b-tree (ordered by id), so a window read touches a few hundred neighbouring
+            -- pages instead of one page per row among every other stream's rows. last_seq only grows and these rows
+            -- are never deleted, so an id is never reused (ids appear in chunk URLs).
+            CREATE TABLE segment_streams (
+                stream_no INTEGER PRIMARY KEY AUTOINCREMENT CHECK (stream_no < 2147483648),
+                source    TEXT    NOT NULL,
+                stream    TEXT    NOT NULL,
+                last_seq  INTEGER NOT NULL CHECK (last_seq BETWEEN 1 AND 4294967295),
+                UNIQUE (source, stream)
+            );
+
             CREATE TABLE segments (
-                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                id           INTEGER PRIMARY KEY,
                 source       TEXT    NOT NULL,
                 stream       TEXT    NOT NULL,
                 run_id       TEXT    NOT NULL,

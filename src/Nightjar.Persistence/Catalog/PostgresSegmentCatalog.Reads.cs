@@ -6,20 +6,28 @@ internal sealed partial class PostgresSegmentCatalog
 {
     private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
 
-    /// <summary>The start range is what segments_stream_start serves; the other conditions filter inside it.</summary>
-    public Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
-        ReadAsync(
+    /// <summary>
+    /// The start range is what the indexes serve; the other conditions filter inside it. No ORDER BY: one stream's
+    /// rows are interleaved with every other stream's on disk, so PostgreSQL prefers a bitmap heap scan and would then
+    /// sort rows that carry their GOP index (a 7-day window is about 4 MB, past the default work_mem: the sort spills
+    /// to disk). Sorting the finished list here costs about a millisecond.
+    /// </summary>
+    public async Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken)
+    {
+        var segments = await ReadAsync(
             $"""
-            {SelectSegments}
+            SELECT {CatalogRows.StreamSegmentColumns} FROM segments
              WHERE source = $1 AND stream = $2
                AND start_us >= $3 AND start_us < $5
                AND (end_us > $4 OR start_us >= $4)
                AND ($6 OR state = 0)
-             ORDER BY start_us, id
             """,
             [Text(window.Source), Text(window.Stream), Int64(window.EarliestStartUs), Int64(window.FromUs), Int64(window.ToUs), new NpgsqlParameter<bool> { TypedValue = window.IncludeAllStates }],
-            CatalogRows.ReadSegmentsAsync,
+            (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, window.Source, window.Stream, ct),
             cancellationToken);
+        segments.Sort(CatalogRows.ByStartThenId);
+        return segments;
+    }
 
     public Task<CatalogSegment?> GetAsync(long id, CancellationToken cancellationToken) =>
         ReadAsync($"{SelectSegments} WHERE id = $1", [Int64(id)], CatalogRows.ReadSingleAsync, cancellationToken);
@@ -27,15 +35,15 @@ internal sealed partial class PostgresSegmentCatalog
     public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
         ReadAsync($"{SelectSegments} WHERE path = $1", [Text(path)], CatalogRows.ReadSingleAsync, cancellationToken);
 
-    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
-        ReadAsync(
+    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+        await ReadAsync(
             $"""
-            {SelectSegments}
+            SELECT {CatalogRows.StreamSegmentColumns} FROM segments
              WHERE source = $1 AND stream = $2 AND state = 0
              ORDER BY start_us DESC, id DESC LIMIT $3
             """,
             [Text(source), Text(stream), Int64(count)],
-            CatalogRows.ReadSegmentsAsync,
+            (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, source, stream, ct),
             cancellationToken);
 
     public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>

@@ -7,15 +7,23 @@ internal sealed partial class SqliteSegmentCatalog
     /// <summary>The statements of one apply, each prepared on first use and re-bound for every change of its kind.</summary>
     private sealed class ChangeWriter(SqliteConnection connection, SqliteTransaction transaction, long updatedAt) : IAsyncDisposable
     {
+        /// <summary>Takes the stream's next id; an upsert that turns out to update an existing row leaves a gap, which is fine.</summary>
+        private const string NextIdSql = """
+            INSERT INTO segment_streams (source, stream, last_seq) VALUES ($source, $stream, 1)
+            ON CONFLICT (source, stream) DO UPDATE SET last_seq = last_seq + 1
+            RETURNING (stream_no << 32) | last_seq
+            """;
+
         private const string UpsertSql = """
-            INSERT INTO segments (source, stream, run_id, path, storage_root, start_us, end_us, bytes, gop_index, state, updated_at)
-            VALUES ($source, $stream, $run, $path, $root, $start, $end, $bytes, $gops, $state, $at)
+            INSERT INTO segments (id, source, stream, run_id, path, storage_root, start_us, end_us, bytes, gop_index, state, updated_at)
+            VALUES ($id, $source, $stream, $run, $path, $root, $start, $end, $bytes, $gops, $state, $at)
             ON CONFLICT (path) DO UPDATE SET
                 source = excluded.source, stream = excluded.stream, run_id = excluded.run_id,
                 storage_root = excluded.storage_root, start_us = excluded.start_us, end_us = excluded.end_us,
                 bytes = excluded.bytes, gop_index = excluded.gop_index, state = excluded.state, updated_at = excluded.updated_at
             """;
 
+        private SqliteCommand? _nextId;
         private SqliteCommand? _upsert;
         private SqliteCommand? _setState;
         private SqliteCommand? _remove;
@@ -25,7 +33,12 @@ internal sealed partial class SqliteSegmentCatalog
             switch (change)
             {
                 case CatalogChange.Upsert { Segment: var segment }:
-                    _upsert ??= Prepare(UpsertSql, "$source", "$stream", "$run", "$path", "$root", "$start", "$end", "$bytes", "$gops", "$state", "$at");
+                    _nextId ??= Prepare(NextIdSql, "$source", "$stream");
+                    Bind(_nextId, "$source", segment.Source);
+                    Bind(_nextId, "$stream", segment.Stream);
+                    var id = (long)(await _nextId.ExecuteScalarAsync(cancellationToken))!;
+                    _upsert ??= Prepare(UpsertSql, "$id", "$source", "$stream", "$run", "$path", "$root", "$start", "$end", "$bytes", "$gops", "$state", "$at");
+                    Bind(_upsert, "$id", id);
                     Bind(_upsert, "$source", segment.Source);
                     Bind(_upsert, "$stream", segment.Stream);
                     Bind(_upsert, "$run", segment.RunId);
@@ -58,7 +71,7 @@ internal sealed partial class SqliteSegmentCatalog
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _upsert, _setState, _remove })
+            foreach (var command in new[] { _nextId, _upsert, _setState, _remove })
             {
                 if (command is not null)
                 {

@@ -4,11 +4,12 @@ namespace Nightjar.Persistence.Catalog;
 
 internal sealed partial class SqliteSegmentCatalog
 {
-    private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
-
-    /// <summary>The start range is what segments_stream_start serves; the other conditions filter inside it.</summary>
+    /// <summary>
+    /// The start range is what segments_stream_start serves; the other conditions filter inside it. The index already
+    /// yields (start, id) order, and the rows it points at lie together because ids cluster by stream.
+    /// </summary>
     internal const string FindSql = $"""
-        {SelectSegments}
+        SELECT {CatalogRows.StreamSegmentColumns} FROM segments
          WHERE source = $source AND stream = $stream
            AND start_us >= $earliest AND start_us < $to
            AND (end_us > $from OR start_us >= $from)
@@ -16,8 +17,10 @@ internal sealed partial class SqliteSegmentCatalog
          ORDER BY start_us, id
         """;
 
-    public Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
-        ReadAsync(
+    private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
+
+    public async Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
+        await ReadAsync(
             FindSql,
             command =>
             {
@@ -28,7 +31,7 @@ internal sealed partial class SqliteSegmentCatalog
                 command.Parameters.AddWithValue("$to", window.ToUs);
                 command.Parameters.AddWithValue("$all", window.IncludeAllStates);
             },
-            CatalogRows.ReadSegmentsAsync,
+            (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, window.Source, window.Stream, ct),
             cancellationToken);
 
     public Task<CatalogSegment?> GetAsync(long id, CancellationToken cancellationToken) =>
@@ -37,10 +40,10 @@ internal sealed partial class SqliteSegmentCatalog
     public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
         ReadAsync($"{SelectSegments} WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), CatalogRows.ReadSingleAsync, cancellationToken);
 
-    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
-        ReadAsync(
+    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+        await ReadAsync(
             $"""
-            {SelectSegments}
+            SELECT {CatalogRows.StreamSegmentColumns} FROM segments
              WHERE source = $source AND stream = $stream AND state = 0
              ORDER BY start_us DESC, id DESC LIMIT $count
             """,
@@ -50,13 +53,13 @@ internal sealed partial class SqliteSegmentCatalog
                 command.Parameters.AddWithValue("$stream", stream);
                 command.Parameters.AddWithValue("$count", count);
             },
-            CatalogRows.ReadSegmentsAsync,
+            (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, source, stream, ct),
             cancellationToken);
 
     public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
         ReadAsync(
             $"""
-            SELECT {CatalogRows.SummaryColumns} FROM segments
+            SELECT source, stream, count(*), sum(bytes), min(start_us), max(end_us) FROM segments
              WHERE state = 0 {(source is null ? "" : "AND source = $source")}
              GROUP BY source, stream ORDER BY source, stream
             """,

@@ -6,8 +6,8 @@ using static Nightjar.Persistence.Tests.Catalog.TestSegments;
 
 namespace Nightjar.Persistence.Tests.Catalog;
 
-/// <summary>SQLite specifics: the catalog lives in the journal's file and shares its write gate.</summary>
-public sealed class SqliteCatalogSharingTests(SqliteCatalogFixture fixture) : IClassFixture<SqliteCatalogFixture>
+/// <summary>SQLite specifics: the catalog lives in the journal's file, shares its write gate, and clusters rows by stream.</summary>
+public sealed class SqliteCatalogStorageTests(SqliteCatalogFixture fixture) : IClassFixture<SqliteCatalogFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly SqliteTestStore _store = fixture.Store;
@@ -119,6 +119,24 @@ public sealed class SqliteCatalogSharingTests(SqliteCatalogFixture fixture) : IC
         {
             (await catalogB.GetProjectionOffsetAsync($"load-{task}", None)).Should().Be(new JournalOffset(0, Rounds));
         }
+    }
+
+    [Fact]
+    public async Task ApplyAsync_InterleavedStreams_IdsClusterByStreamAndGrowWithinIt()
+    {
+        await using var catalog = _store.CreateCatalog();
+        var a = NewSource();
+        var b = NewSource();
+        var interleaved = Enumerable.Range(0, 3).SelectMany(i => new[] { Make(a, T0.AddMinutes(i), TimeSpan.FromMinutes(1)), Make(b, T0.AddMinutes(i), TimeSpan.FromMinutes(1)) });
+        await catalog.ApplyAsync(Upserts(interleaved), null, None);
+
+        var idsA = (await catalog.FindAsync(a, "main", T0, T0.AddHours(1), includeLost: false, None)).Select(s => s.Id).ToList();
+        var idsB = (await catalog.FindAsync(b, "main", T0, T0.AddHours(1), includeLost: false, None)).Select(s => s.Id).ToList();
+
+        idsA.Select(id => id >> 32).Distinct().Should().ContainSingle("one stream's rows share the high half of their ids");
+        idsB.Select(id => id >> 32).Distinct().Should().ContainSingle().Which.Should().NotBe(idsA[0] >> 32);
+        idsA.Select(id => id & uint.MaxValue).Should().Equal(1L, 2L, 3L);
+        idsB.Select(id => id & uint.MaxValue).Should().Equal(1L, 2L, 3L);
     }
 
     [Fact]
