@@ -11,9 +11,10 @@ namespace Nightjar.Persistence.Catalog;
 /// unit for the index arithmetic of <see cref="ISegmentCatalog.FindAsync"/>, the same precision as the journal.
 /// Indexes, by the query they serve:
 /// <list type="bullet">
-/// <item><c>(source, stream, start_us)</c>: FindAsync (a range on start, bounded by the longest segment) and LatestAsync.</item>
+/// <item><c>(source, stream, start_us, id)</c> carrying state, end and bytes: FindAsync (a range on start, bounded by
+/// the longest segment), LatestAsync, and SummarizeAsync from the index alone.</item>
 /// <item><c>(state, start_us)</c>: OldestAsync over every source (retention of a whole node).</item>
-/// <item><c>(source, state, start_us)</c>: OldestAsync and SummarizeAsync for one source.</item>
+/// <item><c>(source, state, start_us)</c>: OldestAsync for one source.</item>
 /// </list>
 /// The id is the last index key everywhere (implicit in SQLite), so "ORDER BY start_us, id" needs no sort. On SQLite
 /// the id also clusters the table by stream (see the first step).
@@ -55,7 +56,8 @@ internal static class CatalogMigrations
                 CHECK (bytes >= 0),
                 CHECK (state BETWEEN 0 AND 2)
             );
-            CREATE INDEX segments_stream_start ON segments (source, stream, start_us);
+            -- Also covers the summary columns, so SummarizeAsync never touches the rows (their GOP indexes).
+            CREATE INDEX segments_stream_start ON segments (source, stream, start_us, id, state, end_us, bytes);
             CREATE INDEX segments_state_start ON segments (state, start_us);
             CREATE INDEX segments_source_state_start ON segments (source, state, start_us);
 
@@ -89,7 +91,7 @@ internal static class CatalogMigrations
                 CONSTRAINT segments_bytes_ck CHECK (bytes >= 0),
                 CONSTRAINT segments_state_ck CHECK (state BETWEEN 0 AND 2)
             );
-            CREATE INDEX segments_stream_start ON segments (source, stream, start_us, id);
+            CREATE INDEX segments_stream_start ON segments (source, stream, start_us, id) INCLUDE (state, end_us, bytes);
             CREATE INDEX segments_state_start ON segments (state, start_us, id);
             CREATE INDEX segments_source_state_start ON segments (source, state, start_us, id);
 

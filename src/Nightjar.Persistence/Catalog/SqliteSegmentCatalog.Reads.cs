@@ -17,6 +17,13 @@ internal sealed partial class SqliteSegmentCatalog
          ORDER BY start_us, id
         """;
 
+    /// <summary>See <see cref="SummarizeSql"/> for the "+state".</summary>
+    internal const string LatestSql = $"""
+        SELECT {CatalogRows.StreamSegmentColumns} FROM segments
+         WHERE source = $source AND stream = $stream AND +state = 0
+         ORDER BY start_us DESC, id DESC LIMIT $count
+        """;
+
     private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
 
     public async Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
@@ -42,11 +49,7 @@ internal sealed partial class SqliteSegmentCatalog
 
     public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
         await ReadAsync(
-            $"""
-            SELECT {CatalogRows.StreamSegmentColumns} FROM segments
-             WHERE source = $source AND stream = $stream AND state = 0
-             ORDER BY start_us DESC, id DESC LIMIT $count
-            """,
+            LatestSql,
             command =>
             {
                 command.Parameters.AddWithValue("$source", source);
@@ -58,11 +61,7 @@ internal sealed partial class SqliteSegmentCatalog
 
     public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
         ReadAsync(
-            $"""
-            SELECT source, stream, count(*), sum(bytes), min(start_us), max(end_us) FROM segments
-             WHERE state = 0 {(source is null ? "" : "AND source = $source")}
-             GROUP BY source, stream ORDER BY source, stream
-            """,
+            SummarizeSql(source is not null),
             command =>
             {
                 if (source is not null)
@@ -107,6 +106,17 @@ internal sealed partial class SqliteSegmentCatalog
             },
             CatalogRows.ReadSegmentsAsync,
             cancellationToken);
+
+    /// <summary>
+    /// "+state" keeps SQLite from using state as an index key (a unary plus disqualifies a term): without statistics
+    /// it would otherwise prefer (source, state, start_us), which walks every stream of the source and reads each row,
+    /// over segments_stream_start, which answers from the index alone and in group order. LatestSql does the same.
+    /// </summary>
+    internal static string SummarizeSql(bool oneSource) => $"""
+        SELECT source, stream, count(*), sum(bytes), min(start_us), max(end_us) FROM segments
+         WHERE +state = 0 {(oneSource ? "AND source = $source" : "")}
+         GROUP BY source, stream ORDER BY source, stream
+        """;
 
     private async Task<T> ReadAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

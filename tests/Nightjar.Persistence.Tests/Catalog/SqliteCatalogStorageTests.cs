@@ -47,25 +47,22 @@ public sealed class SqliteCatalogStorageTests(SqliteCatalogFixture fixture) : IC
     [Fact]
     public async Task FindAsync_QueryPlan_IsAnIndexRangeOnStartNotAStreamScan()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_store.DataPath, "nightjar.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteSegmentCatalog.FindSql;
-        foreach (var name in new[] { "$source", "$stream", "$earliest", "$from", "$to", "$all" })
-        {
-            command.Parameters.AddWithValue(name, 0);
-        }
+        var plan = await ExplainAsync(SqliteSegmentCatalog.FindSql, "$source", "$stream", "$earliest", "$from", "$to", "$all");
 
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            details.Add(reader.GetString(3));
-        }
-
-        details.Should().ContainSingle().Which.Should().Be(
-            "SEARCH segments USING INDEX segments_stream_start (source=? AND stream=? AND start_us>? AND start_us<?)",
+        plan.Should().Equal(
+            ["SEARCH segments USING INDEX segments_stream_start (source=? AND stream=? AND start_us>? AND start_us<?)"],
             "the lookback bound turns the overlap test into a range on start, already in ORDER BY order");
+    }
+
+    [Fact]
+    public async Task LatestAndSummarize_QueryPlans_AnswerFromTheStreamIndexAlone()
+    {
+        (await ExplainAsync(SqliteSegmentCatalog.LatestSql, "$source", "$stream", "$count"))
+            .Should().Equal("SEARCH segments USING INDEX segments_stream_start (source=? AND stream=?)");
+        (await ExplainAsync(SqliteSegmentCatalog.SummarizeSql(oneSource: true), "$source"))
+            .Should().Equal("SEARCH segments USING COVERING INDEX segments_stream_start (source=?)");
+        (await ExplainAsync(SqliteSegmentCatalog.SummarizeSql(oneSource: false)))
+            .Should().Equal("SCAN segments USING COVERING INDEX segments_stream_start");
     }
 
     [Fact]
@@ -149,5 +146,26 @@ public sealed class SqliteCatalogStorageTests(SqliteCatalogFixture fixture) : IC
 
         await apply.Should().ThrowAsync<ArgumentException>().WithMessage("*not a SQLite journal offset*");
         (await catalog.GetByPathAsync(segment.Path, None)).Should().BeNull();
+    }
+
+    private async Task<List<string>> ExplainAsync(string sql, params string[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_store.DataPath, "nightjar.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.AddWithValue(name, 0);
+        }
+
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return details;
     }
 }
