@@ -1,3 +1,5 @@
+using Nightjar.Server.Api.Cameras;
+using Nightjar.Server.Api.Keys;
 using Nightjar.Server.Api.Node;
 
 namespace Nightjar.Server.Api;
@@ -16,6 +18,8 @@ internal static class ApiV1Endpoints
         var v1 = endpoints.MapGroup(Prefix);
         v1.ProducesProblem(StatusCodes.Status500InternalServerError);
         v1.MapNodeEndpoints();
+        v1.MapCameraEndpoints();
+        v1.MapKeyEndpoints();
         return v1;
     }
 }

@@ -14,6 +14,7 @@ internal static class HealthEndpoints
     {
         var health = endpoints.MapGroup("/health")
             .ExcludeFromDescription()
+            .AllowAnonymous() // probes of orchestrators and load balancers carry no credentials
             .AddEndpointFilter(static async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store";

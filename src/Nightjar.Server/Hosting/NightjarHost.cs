@@ -6,6 +6,7 @@ using Nightjar.Server.Http;
 using Nightjar.Server.Playback;
 using Nightjar.Server.Recording;
 using Nightjar.Server.Rtsp;
+using Nightjar.Server.Security;
 using Nightjar.Server.Storage;
 using Nightjar.Server.Telemetry;
 using OpenTelemetry.Logs;
@@ -54,6 +55,7 @@ internal static class NightjarHost
         services.AddNightjarHealth();
         services.AddNightjarHttp();
         services.AddNightjarStorage(settings);
+        services.AddNightjarSecurity(settings);              // after storage (reads the journal), before recording (protects secrets)
         services.AddNightjarRtsp();
         services.AddNightjarPlayback();
         services.AddNightjarRecording();

@@ -15,7 +15,8 @@ internal static class NightjarPipeline
         app.UseExceptionHandler();                           // exceptions → problem details (ProblemExceptionHandler)
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync); // body-less 4xx/5xx (404, 405) → problem details
         app.UseRouting();
-        // Authentication and authorization go here when API keys arrive.
+        app.UseAuthentication();                             // API key (Bearer) or playback token (?token= on media GETs)
+        app.UseAuthorization();                              // permission policies; fallback: authenticated (Security/NightjarPolicies)
         return app;
     }
 
@@ -23,7 +24,7 @@ internal static class NightjarPipeline
     {
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
-        app.MapOpenApi();                                    // /openapi/v1.json
+        app.MapOpenApi().AllowAnonymous();                   // /openapi/v1.json: the API's shape, no data
         app.MapApiV1();
         app.MapPlaybackEndpoints();                          // /{camera}/... media URLs, /api/v1/cameras/{id}/recordings
         return app;

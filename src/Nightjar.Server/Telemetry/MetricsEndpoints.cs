@@ -21,7 +21,8 @@ internal static partial class MetricsEndpoints
                         statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnonymous(); // Prometheus scrapes without credentials by default; see Security/NightjarPolicies
         return endpoints;
     }
 }

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nightjar.Media.Rtsp;
+using Nightjar.Recording.Access;
+using Nightjar.Server.Configuration;
+using Nightjar.Server.Health;
+
+namespace Nightjar.Server.Security;
+
+internal static class SecurityServiceCollectionExtensions
+{
+    /// <summary>The Data Protection application name: changing it makes every stored camera password unreadable.</summary>
+    public const string DataProtectionApplicationName = "nightjar";
+
+    /// <summary>
+    /// API keys, playback tokens, authentication (the <see cref="NightjarAuthenticationSchemes"/>), the permission
+    /// policies, Data Protection for secrets at rest, and the RTSP authenticator. Register after the storage
+    /// services (the key store reads the journal they migrate) and before the recording engine (it protects secrets).
+    /// The pipeline needs <c>UseAuthentication()</c> and <c>UseAuthorization()</c> after <c>UseRouting()</c>.
+    /// </summary>
+    public static IServiceCollection AddNightjarSecurity(this IServiceCollection services, NightjarSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var dataPath = settings.Data.GetFullPath();
+
+        services.TryAddSingleton<SecurityMetrics>();
+        services.TryAddSingleton<AuthProblemResponder>();
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton(_ => new AdminKeyAnnouncer(Console.Out));
+        services.TryAddSingleton(_ => PlaybackTokenKey.Resolve(settings.Cluster.Key, dataPath));
+        services.TryAddSingleton(sp => new PlaybackTokenService(sp.GetRequiredService<PlaybackTokenKey>().Key, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ApiKeyStartupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyStartupService>());
+        services.AddReadinessCheck<ApiKeyReadinessCheck>();
+
+        // Camera passwords at rest. On Linux the key ring is plain XML protected by the directory's mode (700);
+        // in a cluster every node must see the same ring (a shared volume), or one node cannot read another's secrets.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(SecurityDirectories.KeyRingPath(dataPath)))
+            .SetApplicationName(DataProtectionApplicationName);
+        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+
+        // Not TryAdd: this replaces the relay's default (nobody may read) whichever is registered first.
+        services.AddSingleton<IRtspAuthenticator, NightjarRtspAuthenticator>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = NightjarAuthenticationSchemes.Default;
+                o.DefaultChallengeScheme = NightjarAuthenticationSchemes.Default;
+                o.DefaultForbidScheme = NightjarAuthenticationSchemes.Default;
+            })
+            .AddPolicyScheme(NightjarAuthenticationSchemes.Default, "API key or playback token", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(NightjarAuthenticationSchemes.ApiKey, displayName: null, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, PlaybackTokenAuthenticationHandler>(NightjarAuthenticationSchemes.PlaybackToken, displayName: null, _ => { });
+        services.AddAuthorization(NightjarPolicies.AddTo);
+        return services;
+    }
+
+    /// <summary>
+    /// A playback token only when there is no Authorization header, the URL has <c>?token=</c> and the request reads
+    /// media; everything else is the API key scheme (which answers 401 when nothing usable was sent).
+    /// </summary>
+    internal static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.Authorization.Count == 0
+        && context.Request.Query.ContainsKey(MediaRequestScope.TokenQueryName)
+        && MediaRequestScope.IsMediaRequest(context.Request)
+            ? NightjarAuthenticationSchemes.PlaybackToken
+            : NightjarAuthenticationSchemes.ApiKey;
+}
