@@ -16,6 +16,7 @@ internal sealed partial class RtspRelayService(
     TimeProvider timeProvider,
     IMeterFactory meterFactory) : IHostedService, IAsyncDisposable
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RtspRelayService>();
     private RtspServer? _server;
 
     /// <summary>The running relay, or null before start and after stop.</summary>
@@ -40,7 +41,7 @@ internal sealed partial class RtspRelayService(
             meterFactory);
         await server.StartAsync(cancellationToken);
         _server = server;
-        LogListening(loggerFactory.CreateLogger<RtspRelayService>(), server.LocalEndPoint.ToString());
+        LogListening(_logger, server.LocalEndPoint);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -55,5 +56,5 @@ internal sealed partial class RtspRelayService(
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     [LoggerMessage(EventId = 1750, Level = LogLevel.Information, Message = "RTSP relay listening on rtsp://{EndPoint}")]
-    private static partial void LogListening(ILogger logger, string endPoint);
+    private static partial void LogListening(ILogger logger, System.Net.IPEndPoint endPoint);
 }
