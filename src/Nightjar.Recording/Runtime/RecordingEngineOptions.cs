@@ -54,7 +54,7 @@ public sealed record RecordingEngineOptions
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The root segments are written to.</summary>
-    public string PrimaryRoot => StorageRoots.Count > 0 ? StorageRoots[0] : throw new InvalidOperationException("No storage root is configured.");
+    internal string PrimaryRoot => StorageRoots.Count > 0 ? StorageRoots[0] : throw new InvalidOperationException("No storage root is configured.");
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the offending option.</summary>
     public void Validate()

@@ -72,6 +72,9 @@ public sealed class EngineRecoveryTests(CameraStandIn camera, ITestOutputHelper 
         (await harness.DvrEventsAsync("hall")).OfType<SegmentLost>().Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { Path = deleted, Reason = SegmentLossReason.FileMissing });
         await Poll.UntilAsync(async () => (await harness.DvrEventsAsync("hall")).OfType<StreamStarted>().Count() == 2, Deadline, "recording continues after the crash");
+        var runs = (await harness.DvrEventsAsync("hall")).Where(e => e is StreamStarted or SourceClosed).ToList();
+        runs.Select(e => e.GetType().Name).Should().Equal(nameof(StreamStarted), nameof(SourceClosed), nameof(StreamStarted));
+        runs[1].Should().BeOfType<SourceClosed>().Which.Should().BeEquivalentTo(new { ((StreamStarted)runs[0]).RunId, Reason = SourceCloseReason.Failed }, "the crashed run is closed in the journal");
         harness.Logs.Records.Should().Contain(r => r.Contains("[3100]", StringComparison.Ordinal) && r.Contains(open, StringComparison.Ordinal));
     }
 }

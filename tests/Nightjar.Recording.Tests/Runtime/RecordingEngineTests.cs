@@ -23,7 +23,9 @@ public sealed class RecordingEngineTests(CameraStandIn camera, ITestOutputHelper
         await using var relay = new RtspServer(new RtspServerOptions { Port = 0, EnableUdp = false });
         await relay.StartAsync(CancellationToken.None);
         var relayUrl = new Uri($"rtsp://127.0.0.1:{relay.LocalEndPoint.Port}");
-        await using var harness = await EngineHarness.StartAsync(o => o with { RelayBaseUrl = relayUrl });
+        // Cuts by media time here (no wall-clock alignment): a keyframe arriving within jitter of a clock boundary would
+        // otherwise make the odd segment 1 or 3 s long, and this test checks exact lengths.
+        await using var harness = await EngineHarness.StartAsync(o => o with { RelayBaseUrl = relayUrl, StaggerRotation = false });
         var segmentsCounted = 0L;
         using var listener = CountSegments(harness.Engine.Meter, n => Interlocked.Add(ref segmentsCounted, n));
         var engine = harness.Engine;

@@ -4,12 +4,13 @@ using Nightjar.Recording.Events;
 namespace Nightjar.Recording.Runtime.Actors;
 
 /// <summary>
-/// The persistent state of one stream's DVR (the fold of its segment events): totals, the end of the newest segment
-/// (the status API's "last segment"), and the paths of the newest segments, which tell a restarted stream which files
-/// of its last runs are already recorded even when the catalog has not caught up yet. Small on purpose: it is
-/// snapshotted every <see cref="SnapshotEvery"/> events, so recovery never replays a long history.
+/// The persistent state of one stream's DVR (the fold of its events): totals, the end of the newest segment (the
+/// status API's "last segment"), the paths of the newest segments, which tell a restarted stream which files of its
+/// last runs are already recorded even when the catalog has not caught up yet, and the run that started but never
+/// closed (a crash), so the next start can close it in the journal. Small on purpose: it is snapshotted every
+/// <see cref="SnapshotEvery"/> events, so recovery never replays a long history.
 /// </summary>
-internal sealed record DvrState(long Segments, long Bytes, DateTimeOffset? LastSegmentEnd, ImmutableArray<string> RecentPaths)
+internal sealed record DvrState(long Segments, long Bytes, DateTimeOffset? LastSegmentEnd, ImmutableArray<string> RecentPaths, string? OpenRunId = null)
 {
     public const int SnapshotEvery = 100;
 
@@ -28,6 +29,8 @@ internal sealed record DvrState(long Segments, long Bytes, DateTimeOffset? LastS
             LastSegmentEnd = LastSegmentEnd is { } last && last > recorded.End ? last : recorded.End,
             RecentPaths = Remember(recorded.Path),
         },
+        StreamStarted started => this with { OpenRunId = started.RunId },
+        SourceClosed closed when string.Equals(closed.RunId, OpenRunId, StringComparison.Ordinal) => this with { OpenRunId = null },
         _ => this,
     };
 

@@ -21,9 +21,15 @@ internal sealed partial class StreamActor
         }
 
         var now = Now;
-        foreach (var entry in run.List.Poll())
+
+        // ffmpeg lists a file when it moves to the next one, and then the tailed file stops growing: while it grows
+        // there is nothing to read in the list (at 25 fps it grows every 40 ms, well within one tail interval).
+        if (run.Open is null || run.IdlePolls > 0)
         {
-            await CloseFileAsync(run, entry.FileName, repair: false);
+            foreach (var entry in run.List.Poll())
+            {
+                await CloseFileAsync(run, entry.FileName, repair: false);
+            }
         }
 
         await FollowNewestFileAsync(run);

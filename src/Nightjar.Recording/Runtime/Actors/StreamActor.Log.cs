@@ -51,6 +51,9 @@ internal sealed partial class StreamActor
     [LoggerMessage(EventId = 3064, Level = LogLevel.Error, Message = "{Camera}/{Stream}: could not check earlier runs for leftover files")]
     private static partial void LogAdoptionFailed(ILogger logger, string camera, string stream, Exception error);
 
+    [LoggerMessage(EventId = 3066, Level = LogLevel.Warning, Message = "{Camera}/{Stream}: run {RunId} was never closed (crash); journaled its end")]
+    private static partial void LogCrashedRunClosed(ILogger logger, string camera, string stream, string runId);
+
     [LoggerMessage(EventId = 3065, Level = LogLevel.Information, Message = "{Camera}/{Stream}: stopped")]
     private static partial void LogStopped(ILogger logger, string camera, string stream);
 }

@@ -86,6 +86,7 @@ internal sealed partial class StreamActor : PersistentActor<StreamActor.IMessage
         _dirty = true;
         Publish();
         await AdoptLeftoversAsync();
+        await CloseCrashedRunAsync();
         StartIngest();
         Context.Timers.StartPeriodicTimer(TailTimer, Tick.Instance, _services.Options.TailInterval);
     }
@@ -247,6 +248,24 @@ internal sealed partial class StreamActor : PersistentActor<StreamActor.IMessage
             // Recording must start anyway; the engine's next start-up pass retries these files.
             LogAdoptionFailed(_logger, _camera.Value, Name, error);
         }
+    }
+
+    /// <summary>A run that started and never closed ended with a crash of the node (or of this actor): say so in the journal.</summary>
+    private async Task CloseCrashedRunAsync()
+    {
+        if (State.OpenRunId is not { } runId)
+        {
+            return;
+        }
+
+        await PersistAsync(new Events.SourceClosed(
+            _camera,
+            Name,
+            runId,
+            State.LastSegmentEnd ?? Now,
+            Events.SourceCloseReason.Failed,
+            "Nightjar stopped without closing this run (the node or its recorder crashed); its files were adopted at the next start."));
+        LogCrashedRunClosed(_logger, _camera.Value, Name, runId);
     }
 
     private void SetState(StreamState state)
