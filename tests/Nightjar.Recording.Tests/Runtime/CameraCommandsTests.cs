@@ -1,3 +1,4 @@
+using Nightjar.Media.Ts;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Runtime;
@@ -35,6 +36,37 @@ public sealed class CameraCommandsTests(CameraStandIn camera) : IClassFixture<Ca
         (await engine.GetStatusAsync(Gate, CancellationToken.None))!.Streams.Should().OnlyContain(s => s.State == StreamState.Disabled);
         (await engine.GetStatusAsync(new CameraId("nowhere"), CancellationToken.None)).Should().BeNull();
         harness.FfmpegProcesses().Should().BeEmpty("a disabled camera records nothing");
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_NewUrlForOneStream_RestartsOnlyThatStream_OnTheNewSource()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+        var engine = harness.Engine;
+        var original = EngineHarness.Camera("gate", camera.Camera);
+        var sub = original.Streams[0] with { Name = "sub" };
+        original = original with { Streams = [original.Streams[0], sub] };
+        await engine.AddAsync(original, CancellationToken.None);
+        var before = await Poll.ForAsync(
+            async () => (await engine.GetStatusAsync(Gate, CancellationToken.None))!.Streams is var s && s.All(x => x.State == StreamState.Recording) ? s : null,
+            Deadline,
+            "both streams record");
+
+        var replaced = await engine.ReplaceAsync(
+            original with { Name = "Gate (H.265 sub)", Streams = [original.Streams[0], sub with { Url = sub.Url.Replace("/ball", "/ball-h265", StringComparison.Ordinal) }] },
+            CancellationToken.None);
+
+        replaced.Status.Should().Be(CameraCommandStatus.Ok);
+        engine.Registry.Find(Gate)!.Name.Should().Be("Gate (H.265 sub)");
+        var newRun = await Poll.ForAsync(
+            async () => (await harness.DvrEventsAsync("gate", "sub")).OfType<SegmentRecorded>().LastOrDefault(s => s.RunId != before[1].RunId),
+            Deadline,
+            "the sub stream records from its new URL");
+        TsIndexer.IndexFile(Path.Combine(harness.StorageRoot, newRun.Path)).Codec.Should().Be(TsVideoCodec.H265, "ffmpeg reads the new source");
+        var after = (await engine.GetStatusAsync(Gate, CancellationToken.None))!.Streams;
+        after[0].RunId.Should().Be(before[0].RunId, "the main stream did not change, so it was not restarted");
+        (await harness.DvrEventsAsync("gate", "sub")).OfType<SourceClosed>().Should().ContainSingle().Which.Reason.Should().Be(SourceCloseReason.Stopped);
+        harness.FfmpegProcesses().Should().HaveCount(2);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using Nightjar.Media.Hls;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Runtime.Archive;
 using Nightjar.Recording.Runtime.Ingest;
-using Nightjar.Recording.Runtime.Recovery;
 
 namespace Nightjar.Recording.Runtime.Actors;
 
@@ -217,95 +216,5 @@ internal sealed partial class StreamActor : PersistentActor<StreamActor.IMessage
         }
     }
 
-    private async Task AdoptLeftoversAsync()
-    {
-        try
-        {
-            var events = await _services.Recovery.ScanAsync(_camera, Name, State.RecentPaths, checkCatalog: false, Context.Aborted);
-            if (events.Count == 0)
-            {
-                return;
-            }
 
-            await PersistAsync([.. events]);
-            foreach (var @event in events)
-            {
-                if (@event is Events.SegmentRecorded recorded)
-                {
-                    _services.Metrics.Recovered(_camera.Value, Name);
-                    _services.Metrics.SegmentRecorded(_camera.Value, Name, recorded.Bytes);
-                }
-                else if (@event is Events.SegmentLost lost)
-                {
-                    _services.Metrics.Lost(_camera.Value, Name, RecoveryScanner.LossTag(lost.Reason));
-                }
-            }
-
-            LogAdopted(_logger, _camera.Value, Name, events.Count);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            // Recording must start anyway; the engine's next start-up pass retries these files.
-            LogAdoptionFailed(_logger, _camera.Value, Name, error);
-        }
-    }
-
-    /// <summary>A run that started and never closed ended with a crash of the node (or of this actor): say so in the journal.</summary>
-    private async Task CloseCrashedRunAsync()
-    {
-        if (State.OpenRunId is not { } runId)
-        {
-            return;
-        }
-
-        await PersistAsync(new Events.SourceClosed(
-            _camera,
-            Name,
-            runId,
-            State.LastSegmentEnd ?? Now,
-            Events.SourceCloseReason.Failed,
-            "Nightjar stopped without closing this run (the node or its recorder crashed); its files were adopted at the next start."));
-        LogCrashedRunClosed(_logger, _camera.Value, Name, runId);
-    }
-
-    private void SetState(StreamState state)
-    {
-        if (_state != state)
-        {
-            _state = state;
-            _since = Now;
-        }
-
-        _dirty = true;
-    }
-
-    private void Publish()
-    {
-        _dirty = false;
-        var open = _run?.Open;
-        SegmentView? openView = null;
-        if (open is { Start: { } start } && _run is { } run)
-        {
-            var index = open.Tailer.Current;
-            openView = new SegmentView(open.RelativePath, new HlsSegment(open.Key, run.RunId, start, index.Gops), start + index.DurationTime);
-        }
-
-        var target = (int)Math.Max(_services.Options.LiveTargetDurationSeconds, (_maxGopClock + Media.Ts.GopEntry.ClockRate - 1) / Media.Ts.GopEntry.ClockRate);
-        _services.Snapshots.Publish(new StreamSnapshot(
-            _camera,
-            Name,
-            ++_version,
-            _state,
-            _since,
-            _state == StreamState.Recording ? _bitrate.Kbps() : null,
-            _restarts,
-            _lastError,
-            _run?.RunId,
-            State.LastSegmentEnd,
-            _live.Chunks,
-            target,
-            open?.Key,
-            openView,
-            [.. _recentClosed]));
-    }
 }
