@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
@@ -21,16 +20,11 @@ internal static partial class ChunkEndpoints
     public const string ContentType = "video/mp2t";
     private const string LogCategory = "Nightjar.Server.Playback.Chunks";
 
-    private static readonly AuthorizationPolicy PlayLiveOrArchive = new AuthorizationPolicyBuilder()
-        .RequireAuthenticatedUser()
-        .RequireAssertion(context => (NightjarClaims.GetPermissions(context.User) & (Permissions.PlayLive | Permissions.PlayArchive)) != 0)
-        .Build();
-
     public static void MapChunks(this RouteGroupBuilder stream)
     {
         // Live playlists list chunks too: either playing right is enough (a role always has both).
-        stream.MapMediaGet(ChunkPattern, GetChunk).RequireAuthorization(PlayLiveOrArchive);
-        stream.MapMediaGet(FilePattern, GetFile).RequireAuthorization(PlayLiveOrArchive);
+        stream.MapMediaGet(ChunkPattern, GetChunk, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive);
+        stream.MapMediaGet(FilePattern, GetFile, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive);
     }
 
     private static IResult GetChunk(

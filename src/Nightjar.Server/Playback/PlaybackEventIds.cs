@@ -16,8 +16,6 @@ internal static class PlaybackEventIds
     public const int SnapshotFailed = 1521;
     public const int SnapshotRejectedBusy = 1522;
 
-    // 1540-1559: chunks and playlists.
+    // 1540-1559: chunks.
     public const int ChunkFileMissing = 1540;
-    public const int ArchiveOrderViolated = 1541;
-    public const int PlaylistAborted = 1542;
 }

@@ -72,6 +72,21 @@ public sealed class ChunkEndpointsTests(PlaybackRecordings recordings)
     }
 
     [Fact]
+    public async Task Chunk_Head_IsTheHeadersWithoutTheBytes()
+    {
+        var node = await recordings.SharedNodeAsync();
+        var file = recordings.LobbyMain.Files[0];
+        var chunk = file.Segment.Chunks[0];
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/lobby/main/c/{file.Segment.Key}/{chunk.Offset}-{chunk.Length}.ts");
+
+        var response = await node.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentLength.Should().Be(chunk.Length);
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task WholeFile_ForByteRangePlaylists_AnswersRanges()
     {
         var node = await recordings.SharedNodeAsync();
