@@ -19,14 +19,21 @@ internal sealed class PlaylistResult(ArchivePlaylistWriter writer, string cacheC
         response.Headers.CacheControl = cacheControl;
         var body = response.BodyWriter;
         var aborted = httpContext.RequestAborted;
-        while (!writer.IsComplete)
+        try
         {
-            writer.WriteSome(body, FlushBytes);
-            var flushed = await body.FlushAsync(aborted);
-            if (flushed.IsCanceled || flushed.IsCompleted)
+            while (!writer.IsComplete)
             {
-                return; // the client went away
+                writer.WriteSome(body, FlushBytes);
+                var flushed = await body.FlushAsync(aborted);
+                if (flushed.IsCanceled || flushed.IsCompleted)
+                {
+                    return; // the client went away
+                }
             }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // A player that stopped reading a long playlist is not an error worth a log line.
         }
     }
 }
