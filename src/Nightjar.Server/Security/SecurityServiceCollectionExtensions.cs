@@ -13,6 +13,9 @@ internal static class SecurityServiceCollectionExtensions
     /// <summary>The Data Protection application name: changing it makes every stored camera password unreadable.</summary>
     public const string DataProtectionApplicationName = "nightjar";
 
+    /// <summary>The category of ASP.NET Core's request-line logs, which hold the full URL with its query.</summary>
+    public const string RequestLineLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
     /// API keys, playback tokens, authentication (the <see cref="NightjarAuthenticationSchemes"/>), the permission
     /// policies, Data Protection for secrets at rest, and the RTSP authenticator. Register after the storage
@@ -54,6 +57,10 @@ internal static class SecurityServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(NightjarAuthenticationSchemes.ApiKey, displayName: null, _ => { })
             .AddScheme<AuthenticationSchemeOptions, PlaybackTokenAuthenticationHandler>(NightjarAuthenticationSchemes.PlaybackToken, displayName: null, _ => { });
         services.AddAuthorization(NightjarPolicies.AddTo);
+
+        // "Request starting GET /lobby/index.m3u8?token=..." would put every playback token into the log: the
+        // request lines stay off even when an operator turns Microsoft.AspNetCore up (spans carry path and route).
+        services.AddLogging(logging => logging.AddFilter(RequestLineLogCategory, LogLevel.Warning));
         return services;
     }
 

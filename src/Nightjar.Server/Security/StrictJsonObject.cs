@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Nightjar.Recording.Validation;
 
 namespace Nightjar.Server.Security;
@@ -30,6 +31,13 @@ internal sealed class StrictJsonObject
     public static ValidationResult<StrictJsonObject> Parse(ReadOnlyMemory<byte> utf8Json, IReadOnlyCollection<string> knownFields)
     {
         ArgumentNullException.ThrowIfNull(knownFields);
+
+        // The reader checks UTF-8 inside strings only when a name or value is decoded, and then throws.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return ValidationResult.Failure<StrictJsonObject>(ValidationError.Body, "is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {

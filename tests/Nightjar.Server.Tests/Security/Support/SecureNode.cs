@@ -60,13 +60,23 @@ internal sealed class SecureNode : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var stdout = new StringWriter();
         var settings = new Dictionary<string, string?>(options.Settings) { ["Auth:BootstrapAdminKey"] = options.BootstrapKey };
+        if (options.VerboseLogging)
+        {
+            settings["Logging:LogLevel:Default"] = "Trace";
+            settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        }
+
         var hostOptions = TestNode.Options(
             data,
             settings,
             configure: builder =>
             {
                 builder.Logging.AddProvider(logs);
-                builder.Logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+                if (!options.VerboseLogging)
+                {
+                    builder.Logging.AddFilter<CapturingLoggerProvider>("Nightjar", LogLevel.Trace);
+                }
+
                 builder.Services.AddSingleton(new AdminKeyAnnouncer(stdout));
                 builder.Services.AddSingleton<ICameraManager>(sp => new FakeCameraManager(sp.GetRequiredService<ISecretProtector>()));
                 if (options.Time is { } time)

@@ -15,6 +15,12 @@ internal sealed class SecureNodeOptions
 
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Every category at Trace through the configuration, as an operator chasing a problem would set it (otherwise
+    /// only Nightjar categories are captured at every level, the framework's at the node's configured levels).
+    /// </summary>
+    public bool VerboseLogging { get; init; }
+
     /// <summary>Adds the stand-in media routes of <see cref="MediaProbeEndpoints"/>.</summary>
     public bool MediaProbes { get; init; } = true;
 }
