@@ -9,6 +9,14 @@ namespace Nightjar.Server.Security;
 /// <c>PlayLive</c>, ...). Routes use <see cref="PermissionEndpointExtensions.RequirePermission{TBuilder}"/>;
 /// a route that says nothing still needs an authenticated caller (the fallback policy).
 /// </summary>
+/// <remarks>
+/// Anonymous, by an explicit <c>AllowAnonymous()</c> on the route, are only: <c>/health/live</c> and <c>/health/ready</c>
+/// (orchestrator probes carry no credentials), <c>/openapi/v1.json</c> (the API's shape, no data), <c>/metrics</c>
+/// (Prometheus scrapes without credentials by default; it holds counts and camera ids, never secrets: keep port 8080
+/// off untrusted networks or put a proxy in front if camera ids are sensitive) and CORS preflights (OPTIONS). The
+/// route-walk test (RouteAuthorizationTests) fails when any other route becomes anonymous. Unknown paths answer 401
+/// to anonymous callers, so what exists is not revealed.
+/// </remarks>
 internal static class NightjarPolicies
 {
     /// <summary>Every single permission that has a policy, in flag order.</summary>

@@ -19,6 +19,7 @@ internal static class SecurityEventIds
 
     // 1460-1479: secrets at rest and token keys.
     public const int PlaybackKeyResolved = 1460;
+    public const int PlaybackTokenIssued = 1461;
 
     // 1480-1499: RTSP.
     public const int RtspAccessDenied = 1480;

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text;
 using Nightjar.Actors.Persistence;
 using Nightjar.Persistence;
@@ -18,6 +19,7 @@ public sealed class DataProtectionTests
     private const string Password = "At-Rest-Secret-77";
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
     public async Task CameraPassword_IsStoredEncryptedAndReadableAfterARestart()
     {
         using var data = new TempDirectory();
@@ -59,6 +61,7 @@ public sealed class DataProtectionTests
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
     public async Task PlaybackTokenKey_IsAnOwnerOnlyFileAndTokensSurviveARestart()
     {
         using var data = new TempDirectory();

@@ -14,12 +14,12 @@ namespace Nightjar.Server.Tests.Security;
 /// RTSP access with API keys (Basic password), playback tokens (<c>?token=</c> or Basic password) and loopback
 /// publishers; plus one end-to-end check through the real relay over TCP.
 /// </summary>
-public sealed class NightjarRtspAuthenticatorTests : IAsyncLifetime
+public sealed class NightjarRtspAuthenticatorTests : IAsyncLifetime, IDisposable
 {
     private const string AdminKey = "rtsp-test-admin-key-0001";
 
     private readonly ManualTimeProvider _time = new();
-    private readonly System.Diagnostics.Metrics.IMeterFactory _meters = new TestMeterFactory();
+    private readonly TestMeterFactory _meters = new();
     private TestJournal _journal = null!;
     private ApiKeyStore _store = null!;
     private PlaybackTokenService _tokens = null!;
@@ -42,11 +42,12 @@ public sealed class NightjarRtspAuthenticatorTests : IAsyncLifetime
         _authenticator = new NightjarRtspAuthenticator(_store, _tokens, new SecurityMetrics(_meters), NullLogger<NightjarRtspAuthenticator>.Instance);
     }
 
-    public async Task DisposeAsync()
+    public async Task DisposeAsync() => await _journal.DisposeAsync();
+
+    public void Dispose()
     {
-        _store.Dispose();
+        _store?.Dispose();
         _meters.Dispose();
-        await _journal.DisposeAsync();
     }
 
     [Theory]

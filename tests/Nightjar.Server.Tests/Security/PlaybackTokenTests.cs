@@ -162,7 +162,7 @@ public sealed class PlaybackTokenTests(PlaybackTokenTests.Fixture fixture) : ICl
         (await _viewer.PostAsync(new Uri("/api/v1/cameras/No!/token", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
-    private async Task<JsonElement> IssueAsync(HttpClient client, string camera, string? body)
+    private static async Task<JsonElement> IssueAsync(HttpClient client, string camera, string? body)
     {
         using var response = await client.PostAsync(new Uri($"/api/v1/cameras/{camera}/token", UriKind.Relative), body is null ? null : SecureNode.Json(body));
         var text = await response.Content.ReadAsStringAsync();

@@ -16,6 +16,8 @@ internal static partial class CameraEndpoints
 
     private const int MaxTokenBodyBytes = 4 * 1024;
 
+    private const string LogCategory = "Nightjar.Server.Api.Cameras.PlaybackTokens";
+
     private static readonly string[] TokenFields = ["stream", "ttlSeconds", "permissions"];
 
     private static void MapTokenEndpoint(RouteGroupBuilder cameras) =>
@@ -37,6 +39,7 @@ internal static partial class CameraEndpoints
         [FromServices] PlaybackTokenService tokens,
         [FromServices] IOptions<RtspOptions> rtsp,
         [FromServices] IOptions<NodeOptions> node,
+        [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (!TryParseId(id, out var cameraId, out var invalid))
@@ -91,6 +94,9 @@ internal static partial class CameraEndpoints
 
         var token = tokens.Issue(scope, requested, lifetime);
         var grant = tokens.Read(token).Grant!;
+        var logger = loggers.CreateLogger(LogCategory);
+        var issuer = context.User.FindFirst(NightjarClaims.KeyId)?.Value ?? "-";
+        LogTokenIssued(logger, scope, requested, grant.ExpiresAt, issuer);
         var escaped = Uri.EscapeDataString(token);
         var urls = new PlaybackUrls(
             $"/{scope}/index.m3u8?{MediaRequestScope.TokenQueryName}={escaped}",
