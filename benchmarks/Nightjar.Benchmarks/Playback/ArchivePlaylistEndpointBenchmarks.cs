@@ -20,7 +20,7 @@ namespace Nightjar.Benchmarks.Playback;
 /// Media's whole-buffer builder as the baseline, the server's streaming writer alone, and the whole endpoint through a
 /// real node on Kestrel (routing, token authentication, index query, streamed response, read by an HttpClient).
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(PlaybackBenchmarkConfig))]
 public class ArchivePlaylistEndpointBenchmarks
 {
     private const string AdminKey = "benchmark-admin-key-0123456789";

@@ -19,7 +19,10 @@ internal static class TimeQuery
     public static bool TryParseWindow(string? from, string? to, DateTimeOffset now, out TimeRange window, [NotNullWhen(false)] out string? error)
     {
         window = default;
-        DateTimeOffset end = now;
+
+        // Answers show the window: whole milliseconds read better than the clock's ticks.
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var end = now;
         if (!string.IsNullOrEmpty(to) && !TryParse(to, now, out end))
         {
             error = "'to' must be UTC unix seconds, an RFC 3339 time with an offset (2026-11-21T00:00:00Z), or 'now'.";

@@ -15,6 +15,14 @@ public sealed class TimeQueryTests
         window.Start.Should().Be(Now.AddDays(-1));
     }
 
+    [Fact]
+    public void TryParseWindow_NowWithTicks_EndsOnAWholeMillisecond()
+    {
+        TimeQuery.TryParseWindow(null, null, Now.AddTicks(12_345), out var window, out _).Should().BeTrue();
+
+        window.End.Should().Be(Now.AddMilliseconds(1));
+    }
+
     [Theory]
     [InlineData("1795219200")]
     [InlineData("2026-11-21T00:00:00Z")]
