@@ -1,7 +1,7 @@
 namespace Nightjar.Media.Rtsp;
 
 /// <summary>Path name → current publication. Replacing and removing are atomic with respect to each other.</summary>
-internal sealed class PathRegistry(TimeSpan publisherTimeout, bool overridePublisher)
+internal sealed class PathRegistry(TimeSpan publisherTimeout, bool overridePublisher, Func<string, string?>? readerAlias = null)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, StreamPath> _paths = new(StringComparer.Ordinal);
@@ -25,18 +25,25 @@ internal sealed class PathRegistry(TimeSpan publisherTimeout, bool overridePubli
         }
     }
 
+    /// <summary>
+    /// What a reader asking for <paramref name="name"/> gets: the exact publication, else the one the alias names
+    /// (a short name standing for a longer path, e.g. a source standing for its primary stream).
+    /// </summary>
+    public StreamPath? FindForReader(string name) =>
+        Find(name) ?? (readerAlias?.Invoke(name) is { } target && !string.Equals(target, name, StringComparison.Ordinal) ? Find(target) : null);
+
     /// <summary>Finds the publication for a request path that may end in a track control (<c>cam1/trackID=0</c>).</summary>
     public StreamPath? Resolve(string urlPath, out string? control)
     {
         control = null;
-        var exact = Find(urlPath);
+        var exact = FindForReader(urlPath);
         if (exact is not null)
         {
             return exact;
         }
 
         var (basePath, last) = RtspUrl.SplitLast(urlPath);
-        var path = Find(basePath);
+        var path = FindForReader(basePath);
         if (path is not null)
         {
             control = last;

@@ -16,10 +16,17 @@ internal sealed partial class RtspConnection
             return denied;
         }
 
-        var path = _context.Paths.Find(url.Path);
+        var path = _context.Paths.FindForReader(url.Path);
         if (path is null)
         {
             return new RtspResponse(RtspStatus.NotFound, "No Publisher");
+        }
+
+        // Reached through an alias: SETUP and PLAY will name the real path (Content-Base), so it must be granted too.
+        if (!string.Equals(path.Name, url.Path, StringComparison.Ordinal)
+            && await AuthorizeAsync(request, path.Name, RtspAccess.Read, url.Token, cancellationToken) is { } deniedTarget)
+        {
+            return deniedTarget;
         }
 
         var sdp = SdpRewriter.ForReaders(path.Sdp, path.Name, path.ExtraFmtp);

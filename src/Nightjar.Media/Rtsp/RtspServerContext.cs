@@ -27,7 +27,7 @@ internal sealed class RtspServerContext(
 
     public RtspMetrics Metrics { get; } = metrics;
 
-    public PathRegistry Paths { get; } = new(options.PublisherTimeout, options.OverridePublisher);
+    public PathRegistry Paths { get; } = new(options.PublisherTimeout, options.OverridePublisher, options.ReaderPathAlias);
 
     public DigestNonces Nonces { get; } = new(time, options.NonceLifetime);
 

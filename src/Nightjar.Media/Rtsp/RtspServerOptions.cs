@@ -45,6 +45,13 @@ public sealed class RtspServerOptions
     /// </summary>
     public bool OverridePublisher { get; set; }
 
+    /// <summary>
+    /// For readers only: maps a requested path with no publication to the path that serves it (Nightjar maps a camera
+    /// id to its primary stream, <c>cam1</c> → <c>cam1/main</c>); null or the same path when there is none.
+    /// Called on the request path: keep it cheap and thread-safe.
+    /// </summary>
+    public Func<string, string?>? ReaderPathAlias { get; set; }
+
     /// <summary>Packets queued per reader before it counts as slow and is dropped (the GOP replay is not counted).</summary>
     public int ReaderQueuePackets { get; set; } = 1024;
 

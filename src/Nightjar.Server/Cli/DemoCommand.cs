@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Nightjar.Media.Simulation;
+using Nightjar.Recording.Access;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Cameras.Api;
 using Nightjar.Recording.Runtime;
@@ -17,6 +18,7 @@ namespace Nightjar.Server.Cli;
 internal static partial class DemoCommand
 {
     private const string AdminKeyFileName = "demo-admin.key";
+    private static readonly TimeSpan PlayerTokenLifetime = TimeSpan.FromHours(24);
 
     public static Command Create()
     {
@@ -138,7 +140,7 @@ internal static partial class DemoCommand
     private static async Task PrintUrlsAsync(TextWriter output, WebApplication app, SimulatedCameraFleet fleet, string adminKey)
     {
         var http = app.Urls.First().TrimEnd('/');
-        var rtspPort = app.Services.GetRequiredService<Rtsp.RtspRelayService>().Server?.LocalEndPoint.Port ?? 8554;
+        var rtspPort = app.Services.GetRequiredService<Rtsp.RtspRelayService>().Port;
         var from = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
         var text = new StringBuilder();
         text.AppendLine();
@@ -148,18 +150,21 @@ internal static partial class DemoCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  Cameras (API):   curl -H 'Authorization: Bearer {adminKey}' {http}/api/v1/cameras");
         text.AppendLine(CultureInfo.InvariantCulture, $"  OpenAPI:         {http}/openapi/v1.json");
         text.AppendLine(CultureInfo.InvariantCulture, $"  Metrics:         {http}/metrics");
+        var tokens = app.Services.GetRequiredService<PlaybackTokenService>();
         foreach (var camera in fleet.Cameras)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"cam{camera.Number}");
+            var token = Uri.EscapeDataString(tokens.Issue(id, Permissions.PlayLive | Permissions.PlayArchive | Permissions.Export, PlayerTokenLifetime));
             text.AppendLine(CultureInfo.InvariantCulture, $"  {id}:");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    live HLS:      {http}/{id}/index.m3u8?token={adminKey}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    archive HLS:   {http}/{id}/index-{from}-now.m3u8?token={adminKey}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    timeline:      {http}/{id}/recording_status.json?token={adminKey}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    preview:       {http}/{id}/preview.jpg?token={adminKey}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    RTSP:          rtsp://demo:{adminKey}@127.0.0.1:{rtspPort}/{id}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    live HLS:      {http}/{id}/index.m3u8?token={token}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    archive HLS:   {http}/{id}/index-{from}-now.m3u8?token={token}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    export MP4:    {http}/{id}/archive-{from}-60.mp4?token={token}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    timeline:      {http}/{id}/recording_status.json?token={token}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    preview:       {http}/{id}/preview.jpg?token={token}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    RTSP:          rtsp://127.0.0.1:{rtspPort}/{id}?token={token}");
         }
 
-        text.AppendLine("  (Player URLs carry the admin key for convenience; give viewers a playback token: POST /api/v1/cameras/{id}/token.)");
+        text.AppendLine("  (Player URLs carry playback tokens valid for 24 h; new ones: POST /api/v1/cameras/{id}/token with the admin key.)");
         await output.WriteAsync(text.ToString());
         await output.FlushAsync();
     }

@@ -29,8 +29,7 @@ internal static class RecordingServiceCollectionExtensions
                 StorageRoots = storage.GetEffectiveRoots(data).Select(r => Path.GetFullPath(r.Path!)).ToArray(),
                 SegmentDuration = TimeSpan.FromSeconds(recording.SegmentSeconds),
                 FfmpegPath = recording.FfmpegPath,
-                // The relay is started before the engine, so its real port (0 in tests) is known by then.
-                RelayBaseUrl = relay.Server is { } server ? new Uri($"rtsp://127.0.0.1:{server.LocalEndPoint.Port}") : null,
+                RelayBaseUrl = relay.LocalPublishUrl,
                 Supervisor = new SupervisorOptions { StallTimeout = TimeSpan.FromSeconds(recording.StallTimeoutSeconds) },
             };
             return new RecordingEngine(

@@ -22,8 +22,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Ready_FlipsWithARegisteredCheck()
     {
-        var journal = new FakeReadinessCheck("journal");
-        await using var node = await TestNode.StartAsync(configure: b => b.Services.AddReadinessCheck(journal));
+        var fake = new FakeReadinessCheck("fake");
+        await using var node = await TestNode.StartAsync(configure: b => b.Services.AddReadinessCheck(fake));
 
         var ready = await node.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -31,11 +31,11 @@ public sealed class HealthEndpointsTests
         {
             body.RootElement.GetProperty("status").GetString().Should().Be("ready");
             body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString())
-                .Should().BeEquivalentTo("host", "journal");
+                .Should().BeEquivalentTo("host", "journal", "apikeys", "fake");
         }
 
-        journal.Ready = false;
-        journal.Reason = "journal unreachable";
+        fake.Ready = false;
+        fake.Reason = "fake unreachable";
         var notReady = await node.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         notReady.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -44,14 +44,14 @@ public sealed class HealthEndpointsTests
         {
             var root = problem.RootElement;
             root.GetProperty("status").GetInt32().Should().Be(503);
-            root.GetProperty("detail").GetString().Should().Be("1 of 2 readiness checks failed: journal.");
-            root.GetProperty("failed").EnumerateArray().Select(e => e.GetString()).Should().Equal("journal");
-            var failedCheck = root.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "journal");
+            root.GetProperty("detail").GetString().Should().Be("1 of 4 readiness checks failed: fake.");
+            root.GetProperty("failed").EnumerateArray().Select(e => e.GetString()).Should().Equal("fake");
+            var failedCheck = root.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "fake");
             failedCheck.GetProperty("ready").GetBoolean().Should().BeFalse();
-            failedCheck.GetProperty("description").GetString().Should().Be("journal unreachable");
+            failedCheck.GetProperty("description").GetString().Should().Be("fake unreachable");
         }
 
-        journal.Ready = true;
+        fake.Ready = true;
         (await node.Client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

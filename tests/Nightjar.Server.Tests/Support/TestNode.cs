@@ -7,6 +7,9 @@ namespace Nightjar.Server.Tests.Support;
 /// <summary>A node host on TestServer (or on Kestrel at 127.0.0.1:0), hermetic: no process environment is read.</summary>
 internal sealed class TestNode : IAsyncDisposable
 {
+    /// <summary>The bootstrap admin key every test node starts with; <see cref="Client"/> sends it.</summary>
+    public const string AdminKey = "test-node-admin-key-0123456789";
+
     private readonly TempDirectory _data;
 
     private TestNode(WebApplication app, TempDirectory data)
@@ -37,6 +40,7 @@ internal sealed class TestNode : IAsyncDisposable
             ["Rtsp:BindAddress"] = "127.0.0.1",
             ["Rtsp:UdpRtpPort"] = "0",
             ["Node:Id"] = "test-node",
+            ["Auth:BootstrapAdminKey"] = AdminKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -72,6 +76,7 @@ internal sealed class TestNode : IAsyncDisposable
         var node = new TestNode(app, data);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         node.Client = useTestServer ? app.GetTestClient() : new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        node.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         return node;
     }
 
