@@ -15,6 +15,7 @@ internal static class NightjarPipeline
         app.UseExceptionHandler();                           // exceptions → problem details (ProblemExceptionHandler)
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync); // body-less 4xx/5xx (404, 405) → problem details
         app.UseRouting();
+        app.UseMediaCors();                                  // before auth: a browser player must be able to read a 401
         app.UseAuthentication();                             // API key (Bearer) or playback token (?token= on media GETs)
         app.UseAuthorization();                              // permission policies; fallback: authenticated (Security/NightjarPolicies)
         return app;
