@@ -4,8 +4,8 @@ using BenchmarkDotNet.Jobs;
 namespace Nightjar.Benchmarks.Persistence;
 
 /// <summary>
-/// Filling 432,000 rows takes seconds and happens in every benchmark process, so: one launch and a bounded number
-/// of iterations. Queries take milliseconds, so each iteration still runs many of them.
+/// Filling 432,000 rows takes seconds to a minute and happens in every benchmark process, so: one launch and a bounded
+/// number of iterations (queries take milliseconds, so each iteration still runs many of them).
 /// </summary>
 public sealed class CatalogBenchmarkConfig : ManualConfig
 {
