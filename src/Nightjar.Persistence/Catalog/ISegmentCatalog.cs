@@ -35,6 +35,14 @@ public interface ISegmentCatalog
     Task<JournalOffset> GetProjectionOffsetAsync(string projection, CancellationToken cancellationToken);
 
     /// <summary>Segments of one stream overlapping <c>[from, to)</c>, ordered by start; lost and deleted ones excluded unless asked.</summary>
+    /// <remarks>
+    /// Overlapping means <c>Start &lt; to</c> and <c>End &gt; from</c> (a zero-length segment: <c>from &lt;= Start &lt; to</c>);
+    /// ties on start are ordered by id. <paramref name="includeLost"/> adds both <see cref="CatalogSegmentState.Lost"/>
+    /// and <see cref="CatalogSegmentState.Garbage"/> rows (their <see cref="CatalogSegment.State"/> tells them apart).
+    /// The query looks back at most <see cref="SegmentCatalogOptions.MaxSegmentDuration"/> before <paramref name="from"/>
+    /// for a segment reaching into the window, which ApplyAsync guarantees by refusing longer segments.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or a name is empty.</exception>
     Task<IReadOnlyList<CatalogSegment>> FindAsync(string source, string stream, DateTimeOffset from, DateTimeOffset to, bool includeLost, CancellationToken cancellationToken);
 
     /// <summary>The segment with this id, or null.</summary>

@@ -83,12 +83,6 @@ internal sealed partial class SegmentCatalog : ISegmentCatalog, IAsyncDisposable
         return await QueryAsync("offset", ct => _backend.ReadProjectionOffsetAsync(projection, ct), cancellationToken) ?? JournalOffset.Start;
     }
 
-    /// <remarks>
-    /// Returns every segment with <c>Start &lt; to</c> and <c>End &gt; from</c> (a zero-length one when
-    /// <c>from &lt;= Start &lt; to</c>), ordered by start then id. <paramref name="includeLost"/> adds the lost and the
-    /// garbage rows (what a timeline shows as missing, what recovery must finish deleting); otherwise only recorded
-    /// ones. The index range is <c>from - MaxSegmentDuration &lt;= Start &lt; to</c>.
-    /// </remarks>
     public Task<IReadOnlyList<CatalogSegment>> FindAsync(string source, string stream, DateTimeOffset from, DateTimeOffset to, bool includeLost, CancellationToken cancellationToken)
     {
         CatalogArguments.Name(source, "source", nameof(source));
