@@ -87,19 +87,13 @@ internal static partial class CameraEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] ICameraManager cameras, CancellationToken cancellationToken)
     {
-        var body = await JsonRequestBody.ReadAsync(context.Request, CameraRequestParser.MaxBodyBytes, optional: false, cancellationToken);
-        if (body.Problem is { } problem)
+        var (request, problem) = await ReadCameraRequestAsync(context, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
-        var request = CameraRequestParser.Parse(body.Bytes);
-        if (request.Value is null)
-        {
-            return FieldProblems.BadRequest(request.Errors);
-        }
-
-        var validated = CameraRequestValidator.ValidateCreate(request.Value);
+        var validated = CameraRequestValidator.ValidateCreate(request!);
         if (validated.Value is not { } camera)
         {
             return FieldProblems.Unprocessable(validated.Errors);
@@ -131,20 +125,14 @@ internal static partial class CameraEndpoints
             return NotFound(cameraId);
         }
 
-        var body = await JsonRequestBody.ReadAsync(context.Request, CameraRequestParser.MaxBodyBytes, optional: false, cancellationToken);
-        if (body.Problem is { } problem)
+        var (request, problem) = await ReadCameraRequestAsync(context, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
-        var request = CameraRequestParser.Parse(body.Bytes);
-        if (request.Value is null)
-        {
-            return FieldProblems.BadRequest(request.Errors);
-        }
-
         // The stored definition lets a stream that repeats its user without a password keep the stored one.
-        var validated = CameraRequestValidator.ValidateReplace(cameraId, request.Value, existing);
+        var validated = CameraRequestValidator.ValidateReplace(cameraId, request!, existing);
         if (validated.Value is not { } camera)
         {
             return FieldProblems.Unprocessable(validated.Errors);
@@ -157,6 +145,19 @@ internal static partial class CameraEndpoints
             CameraCommandStatus.NotFound => NotFound(cameraId),
             _ => CommandFailed(result),
         };
+    }
+
+    /// <summary>Reads and parses a camera body strictly: a transport problem (size, type, UTF-8) or a field problem, or the request.</summary>
+    private static async Task<(CameraRequest? Request, IResult? Problem)> ReadCameraRequestAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadAsync(context.Request, CameraRequestParser.MaxBodyBytes, optional: false, cancellationToken);
+        if (body.Problem is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var request = CameraRequestParser.Parse(body.Bytes);
+        return request.Value is null ? (null, FieldProblems.BadRequest(request.Errors)) : (request.Value, null);
     }
 
     private static async Task<IResult> RemoveAsync(string id, [FromServices] ICameraManager cameras, CancellationToken cancellationToken)
