@@ -34,18 +34,8 @@ internal sealed partial class SqliteJournal : IJournalBackend
 
     internal SemaphoreSlim WriteGate => _writeGate;
 
-    public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await _migrator.MigrateAsync(migrations, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken) =>
+        _migrator.MigrateAsync(migrations, _writeGate, cancellationToken);
 
     public Task<IReadOnlyList<AppliedMigration>> ReadAppliedMigrationsAsync(CancellationToken cancellationToken) =>
         _migrator.ReadAppliedAsync(cancellationToken);

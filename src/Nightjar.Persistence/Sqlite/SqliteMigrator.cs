@@ -21,6 +21,20 @@ internal sealed partial class SqliteMigrator(SqliteConnections connections, Time
         ) WITHOUT ROWID
         """;
 
+    /// <summary>Migrates while holding the process's write gate for the file, so no writer of this process interleaves.</summary>
+    public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, SemaphoreSlim writeGate, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await MigrateAsync(migrations, cancellationToken);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     public async Task MigrateAsync(IReadOnlyList<JournalMigration> migrations, CancellationToken cancellationToken)
     {
         MigrationPlan.Validate(migrations, component);
