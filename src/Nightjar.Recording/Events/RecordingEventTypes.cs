@@ -11,7 +11,9 @@ public static class RecordingEventTypes
     [
         typeof(CameraAdded), typeof(CameraUpdated), typeof(CameraRemoved),
         typeof(StreamStarted), typeof(SourceClosed),
-        typeof(SegmentRecorded), typeof(SegmentLost),
+        typeof(SegmentRecorded), typeof(SegmentLost), typeof(SegmentGarbageMarked), typeof(SegmentDeleted),
+        typeof(MotionStarted), typeof(MotionStopped), typeof(EvidenceLockAdded), typeof(EvidenceLockReleased),
+        typeof(CameraAlarm), typeof(CameraEventReported), typeof(StorageAlarm),
         typeof(ApiKeyCreated), typeof(ApiKeyRevoked),
     ];
 

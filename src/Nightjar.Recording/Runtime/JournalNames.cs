@@ -15,6 +15,15 @@ internal static class JournalNames
 
     public const string StreamTag = "stream";
 
+    /// <summary>Motion windows and evidence locks: what retention must keep longer.</summary>
+    public const string ProtectionTag = "protection";
+
+    /// <summary>Alarms and device events (<see cref="CameraAlarm"/>, <see cref="CameraEventReported"/>).</summary>
+    public const string AlarmTag = "alarm";
+
+    /// <summary>Storage alarms raised by retention.</summary>
+    public const string StorageTag = "storage";
+
     /// <summary>The snapshot type name of a stream's DVR state.</summary>
     public const string DvrStateType = "recording.dvr-state.v1";
 
@@ -29,7 +38,10 @@ internal static class JournalNames
     /// <summary>Tags of an event: its kind for the projections, its camera for per-camera feeds.</summary>
     public static IReadOnlyList<string> TagsOf(object @event) => @event switch
     {
-        SegmentRecorded or SegmentLost => [SegmentTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        SegmentRecorded or SegmentLost or SegmentGarbageMarked or SegmentDeleted => [SegmentTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        MotionStarted or MotionStopped or EvidenceLockAdded or EvidenceLockReleased => [ProtectionTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        CameraAlarm or CameraEventReported => [AlarmTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
+        StorageAlarm => [StorageTag],
         StreamStarted or SourceClosed => [StreamTag, CameraTagOf(((ICameraEvent)@event).CameraId)],
         ICameraEvent camera => [CameraTag, CameraTagOf(camera.CameraId)],
         _ => [],
