@@ -30,6 +30,9 @@ public enum Permissions
     /// <summary>Nodes, drain, sites and other cluster-wide settings.</summary>
     ManageSystem = 1 << 7,
 
+    /// <summary>Raise and clear camera alarms (the alarm API and the CamTrace-style trigger), as integrations do.</summary>
+    RaiseAlarms = 1 << 8,
+
     /// <summary>The permissions a playback token may carry; a token never grants configuration rights.</summary>
     Playback = ViewCameras | PlayLive | PlayArchive | Export,
 }

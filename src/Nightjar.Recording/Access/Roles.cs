@@ -6,7 +6,7 @@ namespace Nightjar.Recording.Access;
 public static class Roles
 {
     private const Permissions ViewerPermissions = Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive;
-    private const Permissions OperatorPermissions = ViewerPermissions | Permissions.Export | Permissions.Protect | Permissions.ManageCameras;
+    private const Permissions OperatorPermissions = ViewerPermissions | Permissions.Export | Permissions.Protect | Permissions.ManageCameras | Permissions.RaiseAlarms;
     private const Permissions AdminPermissions = OperatorPermissions | Permissions.ManageKeys | Permissions.ManageSystem;
 
     /// <summary>The names accepted in requests, lowest role first.</summary>

@@ -20,8 +20,8 @@ public sealed class RolesTests
 
     [Theory]
     [InlineData(Role.Viewer, Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive)]
-    [InlineData(Role.Operator, Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive | Permissions.Export | Permissions.Protect | Permissions.ManageCameras)]
-    [InlineData(Role.Admin, Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive | Permissions.Export | Permissions.Protect | Permissions.ManageCameras | Permissions.ManageKeys | Permissions.ManageSystem)]
+    [InlineData(Role.Operator, Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive | Permissions.Export | Permissions.Protect | Permissions.ManageCameras | Permissions.RaiseAlarms)]
+    [InlineData(Role.Admin, Permissions.ViewCameras | Permissions.PlayLive | Permissions.PlayArchive | Permissions.Export | Permissions.Protect | Permissions.ManageCameras | Permissions.ManageKeys | Permissions.ManageSystem | Permissions.RaiseAlarms)]
     public void PermissionsOf_IsTheDocumentedTable(Role role, Permissions expected) =>
         Roles.PermissionsOf(role).Should().Be(expected);
 
