@@ -19,6 +19,7 @@ internal static class ConfigurationServiceCollectionExtensions
         services.AddNightjarOptions<TelemetryOptions>(configuration);
         services.AddNightjarOptions<ShutdownOptions>(configuration);
         services.AddNightjarOptions<RecordingOptions>(configuration);
+        services.AddNightjarOptions<RetentionOptions>(configuration);
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Nightjar.Server.Configuration;
 /// </summary>
 /// <remarks>To add a section: an <see cref="INightjarOptions"/> class, a property here, a line in
 /// <see cref="Load"/> and in <see cref="ConfigurationServiceCollectionExtensions.AddNightjarOptions"/>,
-/// and a row in CONFIGURATION.md.</remarks>
+/// and a row in the README's configuration reference.</remarks>
 internal sealed class NightjarSettings
 {
     /// <summary>Top-level sections that are not ours but are legitimate (logging levels).</summary>
@@ -34,6 +34,8 @@ internal sealed class NightjarSettings
 
     public required RecordingOptions Recording { get; init; }
 
+    public required RetentionOptions Retention { get; init; }
+
     /// <summary>Binds and validates all sections; throws <see cref="ConfigurationException"/> listing every problem.</summary>
     public static NightjarSettings Load(IConfiguration configuration)
     {
@@ -52,6 +54,7 @@ internal sealed class NightjarSettings
             Telemetry = binder.Bind<TelemetryOptions>(),
             Shutdown = binder.Bind<ShutdownOptions>(),
             Recording = binder.Bind<RecordingOptions>(),
+            Retention = binder.Bind<RetentionOptions>(),
         };
         binder.RejectUnknownSections(ForeignSections);
 
