@@ -33,4 +33,6 @@ internal interface ICatalogBackend : IAsyncDisposable
     Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken);
 }

@@ -71,4 +71,12 @@ public interface ISegmentCatalog
     /// that keeps some segments (motion, evidence locks) still moves on, even when rows are removed meanwhile.
     /// </summary>
     Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rows of every source in <paramref name="state"/>, oldest first (start, then id), paged after
+    /// <paramref name="after"/> like <see cref="OldestAsync(string?, DateTimeOffset?, CatalogSegment?, int, CancellationToken)"/>:
+    /// the <see cref="CatalogSegmentState.Garbage"/> rows whose deletion a crash interrupted, which retention finishes
+    /// at start.
+    /// </summary>
+    Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogSegment? after, int limit, CancellationToken cancellationToken);
 }

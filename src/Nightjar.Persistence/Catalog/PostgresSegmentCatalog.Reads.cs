@@ -90,6 +90,28 @@ internal sealed partial class PostgresSegmentCatalog
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        List<NpgsqlParameter> parameters = [new NpgsqlParameter<short> { TypedValue = (short)state }, Int64(limit)];
+        var afterClause = "";
+        if (after is { } cursor)
+        {
+            parameters.Add(Int64(cursor.StartUs));
+            parameters.Add(Int64(cursor.Id));
+            afterClause = "AND (start_us, id) > ($3, $4)";
+        }
+
+        return ReadAsync(
+            $"""
+            {SelectSegments}
+             WHERE state = $1 {afterClause}
+             ORDER BY start_us, id LIMIT $2
+            """,
+            parameters,
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+    }
+
     private async Task<T> ReadAsync<T>(string sql, IReadOnlyList<NpgsqlParameter> parameters, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);

@@ -147,6 +147,14 @@ internal sealed partial class SegmentCatalog : ISegmentCatalog, IAsyncDisposable
         return QueryAsync("oldest", ct => _backend.OldestAsync(source, endingBeforeUs, cursor, limit, ct), cancellationToken);
     }
 
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogSegment? after, int limit, CancellationToken cancellationToken)
+    {
+        CatalogArguments.State(state, "the query", nameof(state));
+        CatalogArguments.PageSize(limit, nameof(limit));
+        CatalogCursor? cursor = after is null ? null : new CatalogCursor(CatalogTime.ToMicroseconds(after.Start), after.Id);
+        return QueryAsync("in_state", ct => _backend.InStateAsync(state, cursor, limit, ct), cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

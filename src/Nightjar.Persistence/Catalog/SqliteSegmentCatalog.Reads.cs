@@ -107,6 +107,29 @@ internal sealed partial class SqliteSegmentCatalog
             CatalogRows.ReadSegmentsAsync,
             cancellationToken);
 
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(
+            // segments_state_start serves it (the id is its implicit last key).
+            $"""
+            {SelectSegments}
+             WHERE state = $state
+               {(after is null ? "" : "AND start_us >= $afterStart AND (start_us > $afterStart OR id > $afterId)")}
+             ORDER BY start_us, id LIMIT $limit
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("$state", (int)state);
+                if (after is { } cursor)
+                {
+                    command.Parameters.AddWithValue("$afterStart", cursor.StartUs);
+                    command.Parameters.AddWithValue("$afterId", cursor.Id);
+                }
+
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            CatalogRows.ReadSegmentsAsync,
+            cancellationToken);
+
     /// <summary>
     /// "+state" keeps SQLite from using state as an index key (a unary plus disqualifies a term): without statistics
     /// it would otherwise prefer (source, state, start_us), which walks every stream of the source and reads each row,

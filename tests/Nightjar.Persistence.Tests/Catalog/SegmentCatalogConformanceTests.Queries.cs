@@ -113,6 +113,30 @@ public abstract partial class SegmentCatalogConformanceTests
         next.Select(s => s.Path).Should().Equal(run[2].Path, run[3].Path);
     }
 
+    [Fact]
+    public async Task InStateAsync_Garbage_PagesOldestFirstOverEverySourceAndOnlyThatState()
+    {
+        await using var fresh = await CreateFreshStoreAsync();
+        await using var catalog = fresh.CreateCatalog();
+        await catalog.MigrateAsync(None);
+        var a = Run("a-cam", T0, 4);
+        var b = Run("b-cam", T0.AddSeconds(30), 4);
+        a[0] = a[0] with { State = CatalogSegmentState.Garbage };
+        a[2] = a[2] with { State = CatalogSegmentState.Garbage };
+        b[1] = b[1] with { State = CatalogSegmentState.Garbage };
+        b[3] = b[3] with { State = CatalogSegmentState.Lost };
+        await catalog.ApplyAsync(Upserts([.. b, .. a]), null, None);
+
+        var first = await catalog.InStateAsync(CatalogSegmentState.Garbage, null, 2, None);
+        var second = await catalog.InStateAsync(CatalogSegmentState.Garbage, first[^1], 2, None);
+
+        first.Select(s => s.Path).Should().Equal(a[0].Path, b[1].Path);
+        second.Select(s => s.Path).Should().Equal(a[2].Path);
+        second.Single().State.Should().Be(CatalogSegmentState.Garbage);
+        (await catalog.InStateAsync(CatalogSegmentState.Lost, null, 10, None)).Select(s => s.Path).Should().Equal(b[3].Path);
+        await catalog.Invoking(c => c.InStateAsync((CatalogSegmentState)7, null, 10, None)).Should().ThrowAsync<ArgumentException>().WithParameterName("state");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
