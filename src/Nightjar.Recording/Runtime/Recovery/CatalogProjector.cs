@@ -91,6 +91,10 @@ internal sealed partial class CatalogProjector(IEventJournal journal, ISegmentCa
                 CatalogSegmentState.Recorded)),
         ],
         SegmentLost lost => [new CatalogChange.SetState(lost.Path, CatalogSegmentState.Lost)],
+
+        // Retention's crash-safe order: a garbage row is no longer played back; the row goes once the file is gone.
+        SegmentGarbageMarked garbage => [new CatalogChange.SetState(garbage.Path, CatalogSegmentState.Garbage)],
+        SegmentDeleted deleted => [new CatalogChange.Remove(deleted.Path)],
         _ => [],
     };
 }
