@@ -8,5 +8,6 @@ namespace Nightjar.Recording.Events;
 /// <param name="State">Active, inactive, or a momentary pulse.</param>
 /// <param name="At">When it was raised.</param>
 /// <param name="Source">Who raised it: <c>api</c> or <c>trigger</c>.</param>
+/// <param name="IsMotion">Whether the type counts as motion (opens and closes motion windows); lets the signal pipeline recover which active alarms hold a window open.</param>
 [JournalType("camera.alarm.v1")]
-public sealed record CameraAlarm(CameraId CameraId, string Type, AlarmState State, DateTimeOffset At, string Source) : ICameraEvent;
+public sealed record CameraAlarm(CameraId CameraId, string Type, AlarmState State, DateTimeOffset At, string Source, bool IsMotion = false) : ICameraEvent;

@@ -14,6 +14,7 @@ namespace Nightjar.Recording.Events;
 /// <param name="Region">Region or rule id on the device, when given.</param>
 /// <param name="Target">Detection target (<c>human</c>, <c>vehicle</c>), when given.</param>
 /// <param name="Channel">Device channel, when given (NVRs).</param>
+/// <param name="IsMotion">Whether the type counts as motion (opens and closes motion windows); lets the signal pipeline recover which active events hold a window open.</param>
 [JournalType("camera.event.v1")]
 public sealed record CameraEventReported(
     CameraId CameraId,
@@ -23,4 +24,5 @@ public sealed record CameraEventReported(
     string Source,
     string? Region = null,
     string? Target = null,
-    int? Channel = null) : ICameraEvent;
+    int? Channel = null,
+    bool IsMotion = false) : ICameraEvent;
