@@ -35,7 +35,8 @@ internal sealed partial class PlacementRound
             nodeIndex[_nodes[i].Id] = i;
         }
 
-        _cameras = input.Cameras.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        _cameras = [.. input.Cameras];
+        Array.Sort(Array.ConvertAll(_cameras, c => c.Id), _cameras, StringComparer.Ordinal);
         _demand = new ResourceUsage[_cameras.Length];
         _owner = new int[_cameras.Length];
         _archive = new int[_cameras.Length];
