@@ -15,6 +15,7 @@ public static class RecordingEventTypes
         typeof(MotionStarted), typeof(MotionStopped), typeof(EvidenceLockAdded), typeof(EvidenceLockReleased),
         typeof(CameraAlarm), typeof(CameraEventReported), typeof(StorageAlarm),
         typeof(ApiKeyCreated), typeof(ApiKeyRevoked),
+        typeof(EventSinks.EventSinkCreated), typeof(EventSinks.EventSinkUpdated), typeof(EventSinks.EventSinkDeleted), typeof(EventSinks.EventSinkAcknowledged),
     ];
 
     /// <summary>Journal name → event type.</summary>

@@ -24,6 +24,9 @@ internal static class JournalNames
     /// <summary>Storage alarms raised by retention.</summary>
     public const string StorageTag = "storage";
 
+    /// <summary>Event sink definitions and acknowledgements (<c>EventSinks</c>): never published, never projected by the engine.</summary>
+    public const string EventSinkTag = "event-sink";
+
     /// <summary>The snapshot type name of a stream's DVR state.</summary>
     public const string DvrStateType = "recording.dvr-state.v1";
 

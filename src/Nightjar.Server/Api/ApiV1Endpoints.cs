@@ -1,6 +1,9 @@
+using Nightjar.Server.Api.Alarms;
 using Nightjar.Server.Api.Cameras;
 using Nightjar.Server.Api.Keys;
+using Nightjar.Server.Api.Locks;
 using Nightjar.Server.Api.Node;
+using Nightjar.Server.Retention;
 
 namespace Nightjar.Server.Api;
 
@@ -20,6 +23,10 @@ internal static class ApiV1Endpoints
         v1.MapNodeEndpoints();
         v1.MapCameraEndpoints();
         v1.MapKeyEndpoints();
+        v1.MapAlarmEndpoints();
+        v1.MapLockEndpoints();
+        v1.MapRetentionEndpoints();
+        Events.EventEndpoints.MapEventEndpoints(v1); // /events, /events/stream and /event-sinks
         return v1;
     }
 }

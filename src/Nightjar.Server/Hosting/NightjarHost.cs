@@ -5,8 +5,10 @@ using Nightjar.Server.Health;
 using Nightjar.Server.Http;
 using Nightjar.Server.Playback;
 using Nightjar.Server.Recording;
+using Nightjar.Server.Retention;
 using Nightjar.Server.Rtsp;
 using Nightjar.Server.Security;
+using Nightjar.Server.Signals;
 using Nightjar.Server.Storage;
 using Nightjar.Server.Telemetry;
 using OpenTelemetry.Logs;
@@ -59,6 +61,10 @@ internal static class NightjarHost
         services.AddNightjarRtsp();
         services.AddNightjarPlayback();
         services.AddNightjarRecording();
+        services.AddNightjarSignals();                       // after recording: alarms, locks, protection read model
+        services.AddNightjarRetention();                     // after recording: starts after it, stops before it
+        Nightjar.Server.EventSinks.EventsServiceCollectionExtensions.AddNightjarEvents(services, builder.Configuration); // after recording: sinks start last, stop first
+        Nightjar.Server.Devices.DevicesServiceCollectionExtensions.AddNightjarDevices(services); // after recording: follows its camera registry
 
         options.ConfigureBuilder?.Invoke(builder);
 

@@ -68,7 +68,7 @@ public sealed class RecordingEventsTests
             "camera.added.v1", "camera.updated.v1", "camera.removed.v1", "stream.started.v1", "stream.source-closed.v1",
             "segment.recorded.v1", "segment.lost.v1", "segment.garbage.v1", "segment.deleted.v1", "motion.started.v1",
             "motion.stopped.v1", "lock.added.v1", "lock.released.v1", "camera.alarm.v1", "camera.event.v1", "storage.alarm.v1",
-            "apikey.created.v1", "apikey.revoked.v1");
+            "apikey.created.v1", "apikey.revoked.v1", "sink.created.v1", "sink.updated.v1", "sink.deleted.v1", "sink.acknowledged.v1");
         RecordingEventTypes.All.Keys.Should().AllSatisfy(name => name.Should().MatchRegex("^[a-z0-9.-]+$"));
         FluentActions.Invoking(() => RecordingEventTypes.NameOf(typeof(string))).Should().Throw<ArgumentException>();
     }
