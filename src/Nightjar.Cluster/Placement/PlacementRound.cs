@@ -35,8 +35,7 @@ internal sealed partial class PlacementRound
             nodeIndex[_nodes[i].Id] = i;
         }
 
-        _cameras = [.. input.Cameras];
-        Array.Sort(Array.ConvertAll(_cameras, c => c.Id), _cameras, StringComparer.Ordinal);
+        _cameras = SortedById(input.Cameras);
         _demand = new ResourceUsage[_cameras.Length];
         _owner = new int[_cameras.Length];
         _archive = new int[_cameras.Length];
@@ -66,6 +65,25 @@ internal sealed partial class PlacementRound
         }
 
         _dominantShare = DominantShares();
+    }
+
+    /// <summary>
+    /// The cameras in ordinal id order. A coordinator reads them ordered and <see cref="PlacementInput.Apply"/> keeps
+    /// the order, so the common case is one linear check instead of a sort of 10,000 strings.
+    /// </summary>
+    private static PlacementCamera[] SortedById(IReadOnlyList<PlacementCamera> cameras)
+    {
+        var sorted = cameras.ToArray();
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (string.CompareOrdinal(sorted[i - 1].Id, sorted[i].Id) > 0)
+            {
+                Array.Sort(Array.ConvertAll(sorted, c => c.Id), sorted, StringComparer.Ordinal);
+                break;
+            }
+        }
+
+        return sorted;
     }
 
     public PlacementPlan Run()

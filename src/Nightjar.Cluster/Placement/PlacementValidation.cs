@@ -2,91 +2,188 @@ using System.Globalization;
 
 namespace Nightjar.Cluster.Placement;
 
-/// <summary>Rejects input the planner cannot reason about, naming the offending item, before anything is computed.</summary>
+/// <summary>
+/// Rejects input the planner cannot reason about, naming the offending item, before anything is computed. Messages are
+/// formatted only on failure: validation runs over every camera in every round.
+/// </summary>
 internal static class PlacementValidation
 {
-    // A storage need past this (about 9.2 EB) cannot be summed per node without overflow.
+    // A storage need past this (about 2.3 EB) could overflow when summed per node.
     private const double MaxStorageBytes = long.MaxValue / 4.0;
 
     public static void Validate(PlacementInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Require(input.Nodes is not null, "the node list is missing");
-        Require(input.Cameras is not null, "the camera list is missing");
-        Require(input.Assignments is not null, "the assignment map is missing");
-        ValidateRules(input.Rules);
-        ValidateNodes(input.Nodes!);
-        ValidateCameras(input.Cameras!);
-        foreach (var (camera, node) in input.Assignments!)
+        if (input.Nodes is null)
         {
-            Require(!string.IsNullOrEmpty(node), $"camera '{camera}' is assigned to an empty node id");
+            throw Invalid("the node list is missing");
+        }
+
+        if (input.Cameras is null)
+        {
+            throw Invalid("the camera list is missing");
+        }
+
+        if (input.Assignments is null)
+        {
+            throw Invalid("the assignment map is missing");
+        }
+
+        ValidateRules(input.Rules);
+        ValidateNodes(input.Nodes);
+        ValidateCameras(input.Cameras);
+        foreach (var (camera, node) in input.Assignments)
+        {
+            if (string.IsNullOrEmpty(node))
+            {
+                throw Invalid($"camera '{camera}' is assigned to an empty node id");
+            }
         }
     }
 
     private static void ValidateRules(PlacementRules? rules)
     {
-        Require(rules is not null, "the rules are missing");
-        Require(IsFraction(rules!.ImbalanceTarget), $"ImbalanceTarget must be between 0 and 1, got {Format(rules.ImbalanceTarget)}");
-        Require(
-            IsFraction(rules.ImbalanceThreshold) && rules.ImbalanceThreshold >= rules.ImbalanceTarget,
-            $"ImbalanceThreshold must be between ImbalanceTarget ({Format(rules.ImbalanceTarget)}) and 1, got {Format(rules.ImbalanceThreshold)}");
-        Require(IsFraction(rules.MinImprovement), $"MinImprovement must be between 0 and 1, got {Format(rules.MinImprovement)}");
-        Require(rules.MaxRebalanceMovesPerRound >= 0, $"MaxRebalanceMovesPerRound must not be negative, got {rules.MaxRebalanceMovesPerRound}");
-        Require(rules.MaxDrainMovesPerRound >= 0, $"MaxDrainMovesPerRound must not be negative, got {rules.MaxDrainMovesPerRound}");
-        Require(rules.RebalanceCooldown >= TimeSpan.Zero, $"RebalanceCooldown must not be negative, got {rules.RebalanceCooldown}");
-        Require(IsFraction(rules.ArchivePreferenceMargin), $"ArchivePreferenceMargin must be between 0 and 1, got {Format(rules.ArchivePreferenceMargin)}");
-        Require(
-            rules.MaxUtilization > 0 && rules.MaxUtilization <= 1,
-            $"MaxUtilization must be above 0 and at most 1, got {Format(rules.MaxUtilization)}");
+        if (rules is null)
+        {
+            throw Invalid("the rules are missing");
+        }
+
+        if (!IsFraction(rules.ImbalanceTarget))
+        {
+            throw Invalid($"ImbalanceTarget must be between 0 and 1, got {Format(rules.ImbalanceTarget)}");
+        }
+
+        if (!IsFraction(rules.ImbalanceThreshold) || rules.ImbalanceThreshold < rules.ImbalanceTarget)
+        {
+            throw Invalid($"ImbalanceThreshold must be between ImbalanceTarget ({Format(rules.ImbalanceTarget)}) and 1, got {Format(rules.ImbalanceThreshold)}");
+        }
+
+        if (!IsFraction(rules.MinImprovement))
+        {
+            throw Invalid($"MinImprovement must be between 0 and 1, got {Format(rules.MinImprovement)}");
+        }
+
+        if (rules.MaxRebalanceMovesPerRound < 0)
+        {
+            throw Invalid($"MaxRebalanceMovesPerRound must not be negative, got {rules.MaxRebalanceMovesPerRound}");
+        }
+
+        if (rules.MaxDrainMovesPerRound < 0)
+        {
+            throw Invalid($"MaxDrainMovesPerRound must not be negative, got {rules.MaxDrainMovesPerRound}");
+        }
+
+        if (rules.RebalanceCooldown < TimeSpan.Zero)
+        {
+            throw Invalid($"RebalanceCooldown must not be negative, got {rules.RebalanceCooldown}");
+        }
+
+        if (!IsFraction(rules.ArchivePreferenceMargin))
+        {
+            throw Invalid($"ArchivePreferenceMargin must be between 0 and 1, got {Format(rules.ArchivePreferenceMargin)}");
+        }
+
+        if (rules.MaxUtilization is not (> 0 and <= 1))
+        {
+            throw Invalid($"MaxUtilization must be above 0 and at most 1, got {Format(rules.MaxUtilization)}");
+        }
     }
 
     private static void ValidateNodes(IReadOnlyList<PlacementNode> nodes)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(nodes.Count, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            Require(node is not null, "the node list holds a null entry");
-            Require(!string.IsNullOrEmpty(node!.Id), "a node has an empty id");
-            Require(seen.Add(node.Id), $"node '{node.Id}' appears twice");
-            Require(Enum.IsDefined(node.State), $"node '{node.Id}' has an unknown state {(int)node.State}");
-            var capacity = node.Capacity;
-            Require(capacity is not null, $"node '{node.Id}' has no capacity");
-            Require(
-                double.IsFinite(capacity!.IngestMbps) && capacity.IngestMbps > 0,
-                $"node '{node.Id}': ingest capacity must be a positive number of Mbit/s, got {Format(capacity.IngestMbps)}");
-            Require(capacity.Cameras > 0, $"node '{node.Id}': camera capacity must be positive, got {capacity.Cameras}");
-            Require(
-                capacity.StorageBytes is null or > 0,
-                $"node '{node.Id}': storage capacity must be positive or absent (shared storage), got {capacity.StorageBytes}");
+            if (node is null)
+            {
+                throw Invalid("the node list holds a null entry");
+            }
+
+            if (string.IsNullOrEmpty(node.Id))
+            {
+                throw Invalid("a node has an empty id");
+            }
+
+            if (!seen.Add(node.Id))
+            {
+                throw Invalid($"node '{node.Id}' appears twice");
+            }
+
+            if (!Enum.IsDefined(node.State))
+            {
+                throw Invalid($"node '{node.Id}' has an unknown state {(int)node.State}");
+            }
+
+            var capacity = node.Capacity ?? throw Invalid($"node '{node.Id}' has no capacity");
+            if (!double.IsFinite(capacity.IngestMbps) || capacity.IngestMbps <= 0)
+            {
+                throw Invalid($"node '{node.Id}': ingest capacity must be a positive number of Mbit/s, got {Format(capacity.IngestMbps)}");
+            }
+
+            if (capacity.Cameras <= 0)
+            {
+                throw Invalid($"node '{node.Id}': camera capacity must be positive, got {capacity.Cameras}");
+            }
+
+            if (capacity.StorageBytes is <= 0)
+            {
+                throw Invalid($"node '{node.Id}': storage capacity must be positive or absent (shared storage), got {capacity.StorageBytes}");
+            }
         }
     }
 
     private static void ValidateCameras(IReadOnlyList<PlacementCamera> cameras)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(cameras.Count, StringComparer.Ordinal);
         foreach (var camera in cameras)
         {
-            Require(camera is not null, "the camera list holds a null entry");
-            Require(!string.IsNullOrEmpty(camera!.Id), "a camera has an empty id");
-            Require(seen.Add(camera.Id), $"camera '{camera.Id}' appears twice");
-            Require(
-                double.IsFinite(camera.ExpectedMbps) && camera.ExpectedMbps >= 0,
-                $"camera '{camera.Id}': expected bitrate must be a non-negative number of Mbit/s, got {Format(camera.ExpectedMbps)}");
-            Require(
-                camera.MeasuredMbps is not { } measured || (double.IsFinite(measured) && measured >= 0),
-                $"camera '{camera.Id}': measured bitrate must be a non-negative number of Mbit/s, got {Format(camera.MeasuredMbps ?? 0)}");
-            Require(camera.StorageBytes is null or >= 0, $"camera '{camera.Id}': storage need must not be negative, got {camera.StorageBytes}");
-            Require(
-                camera.RetentionDepth is not { } depth || depth >= TimeSpan.Zero,
-                $"camera '{camera.Id}': retention depth must not be negative, got {camera.RetentionDepth}");
-            if (camera.StorageBytes is null && camera.RetentionDepth is { } retention)
+            if (camera is null)
             {
-                double bytes = camera.BitrateMbps * 1_000_000 / 8 * retention.TotalSeconds;
-                Require(bytes <= MaxStorageBytes, $"camera '{camera.Id}': bitrate × retention gives an impossible storage need ({Format(bytes)} bytes)");
+                throw Invalid("the camera list holds a null entry");
             }
-            else
+
+            if (string.IsNullOrEmpty(camera.Id))
             {
-                Require(camera.StorageBytes is null or <= (long)MaxStorageBytes, $"camera '{camera.Id}': storage need {camera.StorageBytes} bytes is impossible");
+                throw Invalid("a camera has an empty id");
+            }
+
+            if (!seen.Add(camera.Id))
+            {
+                throw Invalid($"camera '{camera.Id}' appears twice");
+            }
+
+            ValidateDemand(camera);
+        }
+    }
+
+    private static void ValidateDemand(PlacementCamera camera)
+    {
+        if (!double.IsFinite(camera.ExpectedMbps) || camera.ExpectedMbps < 0)
+        {
+            throw Invalid($"camera '{camera.Id}': expected bitrate must be a non-negative number of Mbit/s, got {Format(camera.ExpectedMbps)}");
+        }
+
+        if (camera.MeasuredMbps is { } measured && (!double.IsFinite(measured) || measured < 0))
+        {
+            throw Invalid($"camera '{camera.Id}': measured bitrate must be a non-negative number of Mbit/s, got {Format(measured)}");
+        }
+
+        if (camera.StorageBytes is { } storage && storage is < 0 or > (long)MaxStorageBytes)
+        {
+            throw Invalid($"camera '{camera.Id}': storage need must be between 0 and {(long)MaxStorageBytes} bytes, got {storage}");
+        }
+
+        if (camera.RetentionDepth is { } depth)
+        {
+            if (depth < TimeSpan.Zero)
+            {
+                throw Invalid($"camera '{camera.Id}': retention depth must not be negative, got {depth}");
+            }
+
+            double bytes = camera.BitrateMbps * 1_000_000 / 8 * depth.TotalSeconds;
+            if (camera.StorageBytes is null && bytes > MaxStorageBytes)
+            {
+                throw Invalid($"camera '{camera.Id}': bitrate × retention gives an impossible storage need ({Format(bytes)} bytes)");
             }
         }
     }
@@ -95,11 +192,5 @@ internal static class PlacementValidation
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException("Invalid placement input: " + message + ".");
-        }
-    }
+    private static ArgumentException Invalid(string message) => new("Invalid placement input: " + message + ".");
 }
