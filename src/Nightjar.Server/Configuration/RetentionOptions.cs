@@ -45,7 +45,7 @@ internal sealed class RetentionOptions : INightjarOptions
     {
         errors.Range(nameof(PassIntervalSeconds), PassIntervalSeconds, 1, 86_400);
         errors.Range(nameof(FreeSpaceCheckIntervalSeconds), FreeSpaceCheckIntervalSeconds, 1, 3_600);
-        errors.Range(nameof(MaxDeletionsPerPass), MaxDeletionsPerPass, 1, 1_000_000);
+        errors.Range(nameof(MaxDeletionsPerPass), MaxDeletionsPerPass, 1, 100_000);
         errors.Range(nameof(MaxMotionMinutes), MaxMotionMinutes, 1, MaxMaxMotionMinutes);
         if (!ByteSize.TryParse(MinFree, out var minFree, out var error))
         {

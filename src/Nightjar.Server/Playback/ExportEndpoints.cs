@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
+using Nightjar.Server.Retention;
 using Nightjar.Server.Security;
 
 namespace Nightjar.Server.Playback;
@@ -29,10 +30,11 @@ internal static class ExportEndpoints
         [FromServices] ICameraManager cameras,
         [FromServices] IRecordingArchive archive,
         [FromServices] Mp4Exporter exporter,
+        [FromServices] ExportPins pins,
         CancellationToken cancellationToken)
     {
         var (export, problem) = await PlanAsync(http, from, duration, cameras, archive, cancellationToken);
-        return export is null ? problem! : exporter.Export(export.Plan, export.Path, export.FileName(Mp4Exporter.Format));
+        return export is null ? problem! : pins.Around(export.Plan, exporter.Export(export.Plan, export.Path, export.FileName(Mp4Exporter.Format)));
     }
 
     private static async Task<IResult> GetTsAsync(
@@ -43,12 +45,13 @@ internal static class ExportEndpoints
         [FromServices] IRecordingArchive archive,
         [FromServices] PlaybackMetrics metrics,
         [FromServices] ILoggerFactory loggers,
+        [FromServices] ExportPins pins,
         CancellationToken cancellationToken)
     {
         var (export, problem) = await PlanAsync(http, from, duration, cameras, archive, cancellationToken);
         return export is null
             ? problem!
-            : new TsExportResult(export.Plan, export.Path, export.FileName(TsExportResult.Format), metrics, loggers.CreateLogger(LogCategory));
+            : pins.Around(export.Plan, new TsExportResult(export.Plan, export.Path, export.FileName(TsExportResult.Format), metrics, loggers.CreateLogger(LogCategory)));
     }
 
     private static async Task<(ExportRequest? Export, IResult? Problem)> PlanAsync(
