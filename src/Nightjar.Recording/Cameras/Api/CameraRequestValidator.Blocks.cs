@@ -99,8 +99,20 @@ public static partial class CameraRequestValidator
 
         var url = ValidateSourceUrl("events", events.Url, SourceUrl.EventSchemes, errors);
         var credentials = url is null ? null : ResolveCredentials("events", url, events.Username, events.Password, existing?.Credentials, errors);
+        if (events.AcceptSelfSignedCertificate == true && url is not null && !url.Url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("events.acceptSelfSignedCertificate", "applies to https:// URLs only"));
+        }
+
         return errors.Count == before && url is not null && kind is not null
-            ? new EventSourceDefinition(kind, url.Url, credentials, events.Channel ?? 1)
+            ? new EventSourceDefinition(
+                kind,
+                url.Url,
+                credentials,
+                events.Channel ?? 1,
+                events.AcceptSelfSignedCertificate ?? false,
+                events.KeepImages ?? false,
+                events.ReportHeartbeats ?? false)
             : null;
     }
 

@@ -23,6 +23,18 @@ public sealed class EventSourceRequest
     [JsonPropertyName("channel")]
     public int? Channel { get; init; }
 
+    /// <summary>For <c>https://</c> URLs: accept a self-signed device certificate. Default false.</summary>
+    [JsonPropertyName("acceptSelfSignedCertificate")]
+    public bool? AcceptSelfSignedCertificate { get; init; }
+
+    /// <summary>Keep the JPEG pictures sent with events. Default false (dropped unread).</summary>
+    [JsonPropertyName("keepImages")]
+    public bool? KeepImages { get; init; }
+
+    /// <summary>Deliver the periodic heartbeat as a camera event. Default false (it only proves the connection alive).</summary>
+    [JsonPropertyName("reportHeartbeats")]
+    public bool? ReportHeartbeats { get; init; }
+
     /// <summary>Read-only field of responses; accepted and ignored.</summary>
     [JsonPropertyName("passwordSet")]
     public bool? PasswordSet { get; init; }

@@ -22,6 +22,15 @@ public sealed record EventSourceResponse
     [JsonPropertyName("channel")]
     public required int Channel { get; init; }
 
+    [JsonPropertyName("acceptSelfSignedCertificate")]
+    public bool AcceptSelfSignedCertificate { get; init; }
+
+    [JsonPropertyName("keepImages")]
+    public bool KeepImages { get; init; }
+
+    [JsonPropertyName("reportHeartbeats")]
+    public bool ReportHeartbeats { get; init; }
+
     public static EventSourceResponse From(EventSourceDefinition source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -32,6 +41,9 @@ public sealed record EventSourceResponse
             Username = source.Credentials?.Username,
             PasswordSet = source.Credentials?.HasPassword ?? false,
             Channel = source.Channel,
+            AcceptSelfSignedCertificate = source.AcceptSelfSignedCertificate,
+            KeepImages = source.KeepImages,
+            ReportHeartbeats = source.ReportHeartbeats,
         };
     }
 }

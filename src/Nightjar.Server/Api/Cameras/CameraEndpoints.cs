@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Cameras.Api;
+using Nightjar.Recording.Devices;
 using Nightjar.Recording.Runtime;
 using Nightjar.Recording.Validation;
 using Nightjar.Server.Security;
@@ -176,7 +177,11 @@ internal static partial class CameraEndpoints
         };
     }
 
-    private static async Task<IResult> GetStatusAsync(string id, [FromServices] ICameraManager cameras, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStatusAsync(
+        string id,
+        [FromServices] ICameraManager cameras,
+        [FromServices] IEventSourceStatusProvider? eventSources,
+        CancellationToken cancellationToken)
     {
         if (!TryParseId(id, out var cameraId, out var invalid))
         {
@@ -184,7 +189,7 @@ internal static partial class CameraEndpoints
         }
 
         return await cameras.GetStatusAsync(cameraId, cancellationToken) is { } status
-            ? TypedResults.Ok(CameraStatusResponse.From(status))
+            ? TypedResults.Ok(CameraStatusResponse.From(status, eventSources?.Find(cameraId)))
             : NotFound(cameraId);
     }
 
