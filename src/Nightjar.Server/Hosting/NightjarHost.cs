@@ -61,6 +61,7 @@ internal static class NightjarHost
         services.AddNightjarRtsp();
         services.AddNightjarPlayback();
         services.AddNightjarRecording();
+        Nightjar.Server.Devices.DevicesServiceCollectionExtensions.AddNightjarDevices(services); // after recording: follows its camera registry
         services.AddNightjarSignals();                       // after recording: alarms, locks, protection read model
         services.AddNightjarRetention();                     // after recording: starts after it, stops before it
         Nightjar.Server.EventSinks.EventsServiceCollectionExtensions.AddNightjarEvents(services, builder.Configuration); // after recording: sinks start last, stop first
