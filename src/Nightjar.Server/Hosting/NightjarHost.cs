@@ -65,7 +65,6 @@ internal static class NightjarHost
         services.AddNightjarSignals();                       // after recording: alarms, locks, protection read model
         services.AddNightjarRetention();                     // after recording: starts after it, stops before it
         Nightjar.Server.EventSinks.EventsServiceCollectionExtensions.AddNightjarEvents(services, builder.Configuration); // after recording: sinks start last, stop first
-        Nightjar.Server.Devices.DevicesServiceCollectionExtensions.AddNightjarDevices(services); // after recording: follows its camera registry
 
         options.ConfigureBuilder?.Invoke(builder);
 
