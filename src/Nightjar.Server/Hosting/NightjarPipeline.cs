@@ -1,4 +1,5 @@
 using Nightjar.Server.Api;
+using Nightjar.Server.Api.Alarms;
 using Nightjar.Server.Health;
 using Nightjar.Server.Http;
 using Nightjar.Server.Playback;
@@ -16,6 +17,7 @@ internal static class NightjarPipeline
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync); // body-less 4xx/5xx (404, 405) → problem details
         app.UseRouting();
         app.UseMediaCors();                                  // before auth: a browser player must be able to read a 401
+        app.UseTriggerBasicAuthentication();                 // the CamTrace trigger only: Basic (API key as password) → Bearer
         app.UseAuthentication();                             // API key (Bearer) or playback token (?token= on media GETs)
         app.UseAuthorization();                              // permission policies; fallback: authenticated (Security/NightjarPolicies)
         return app;
@@ -27,6 +29,7 @@ internal static class NightjarPipeline
         app.MapMetricsEndpoint();
         app.MapOpenApi().AllowAnonymous();                   // /openapi/v1.json: the API's shape, no data
         app.MapApiV1();
+        app.MapTriggerEndpoints();                           // /api/v1.1/cameras/alarms/trigger (CamTrace-compatible)
         app.MapPlaybackEndpoints();                          // /{camera}/... media URLs, /api/v1/cameras/{id}/recordings
         return app;
     }

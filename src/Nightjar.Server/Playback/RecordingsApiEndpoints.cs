@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
+using Nightjar.Recording.Protection;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Security;
 
@@ -8,7 +9,7 @@ namespace Nightjar.Server.Playback;
 
 /// <summary>
 /// <c>GET /api/v1/cameras/{id}/recordings?from=&amp;to=&amp;stream=</c>: the timeline of one stream (the primary one
-/// unless <c>stream</c> says otherwise), recorded ranges and gaps, for the UI and integrations.
+/// unless <c>stream</c> says otherwise), recorded ranges and gaps, motion and locked ranges, for the UI and integrations.
 /// </summary>
 internal static class RecordingsApiEndpoints
 {
@@ -19,10 +20,11 @@ internal static class RecordingsApiEndpoints
             .RequirePermission(Permissions.PlayArchive)
             .WithName("GetCameraRecordings")
             .WithTags("Recordings")
-            .WithSummary("Recorded ranges and gaps of a camera's stream in a window (default: the last day, at most 31 days).")
+            .WithSummary("Recorded ranges, gaps, motion and locked ranges of a camera's stream in a window (default: the last day, at most 31 days).")
             .WithDescription(
                 "from and to are UTC unix seconds, RFC 3339 times with an offset, or 'now'; answers use RFC 3339 in UTC. "
-                + "Recorded ranges and gaps alternate and cover [from, to) exactly.")
+                + "Recorded ranges and gaps alternate and cover [from, to) exactly. Motion ranges include the camera's pre- and post-alarm; "
+                + "locked ranges are evidence locks in force.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
@@ -34,6 +36,7 @@ internal static class RecordingsApiEndpoints
         [FromQuery] string? stream,
         [FromServices] ICameraManager cameras,
         [FromServices] IRecordingArchive archive,
+        [FromServices] ProtectionIndex protection,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -48,12 +51,20 @@ internal static class RecordingsApiEndpoints
         }
 
         var timeline = await archive.GetTimelineAsync(path.CameraId, path.Stream, window, cancellationToken);
+        var policy = cameras.Registry.Find(path.CameraId)?.Dvr ?? Nightjar.Recording.Policies.DvrPolicy.Default;
+        var motion = await protection.FindMotionAsync(path.CameraId, window.Start - policy.PostAlarm, window.End + policy.PreAlarm, cancellationToken);
+        var locks = await protection.FindLocksAsync(path.CameraId, window.Start, window.End, cancellationToken);
+        var now = time.GetUtcNow();
         return TypedResults.Ok(new RecordingsResponse(
             path.CameraId.Value,
             path.Stream,
             window.Start.UtcDateTime,
             window.End.UtcDateTime,
             [.. timeline.Recorded.Select(RecordedRangeResponse.Of)],
-            [.. timeline.Gaps.Select(RecordedRangeResponse.Of)]));
+            [.. timeline.Gaps.Select(RecordedRangeResponse.Of)],
+            NullIfEmpty(ProtectedRanges.Motion(motion, policy, window, now)),
+            NullIfEmpty(ProtectedRanges.Locked(locks, window, now))));
     }
+
+    private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T> ranges) => ranges.Count == 0 ? null : ranges;
 }
