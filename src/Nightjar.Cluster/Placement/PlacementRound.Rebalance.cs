@@ -21,11 +21,10 @@ internal sealed partial class PlacementRound
         double spread = Spread();
         bool open = Exceeds(spread, _rules.ImbalanceThreshold) || (_input.RebalanceSessionOpen && Exceeds(spread, _rules.ImbalanceTarget));
         bool overloaded = _nodes.Any(n => n.IsTarget && n.IsOverloaded);
-        if (open || overloaded)
+        int moves = 0;
+        while ((open || overloaded) && moves < _rules.MaxRebalanceMovesPerRound && TryRebalanceMove(open))
         {
-            for (int moves = 0; moves < _rules.MaxRebalanceMovesPerRound && TryRebalanceMove(open); moves++)
-            {
-            }
+            moves++;
         }
 
         _sessionOpen = open && Exceeds(Spread(), _rules.ImbalanceTarget);
