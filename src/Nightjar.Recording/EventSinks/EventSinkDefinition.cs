@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Nightjar.Recording.EventSinks;
@@ -43,7 +44,7 @@ public sealed record EventSinkDefinition(
     public ImmutableSortedDictionary<string, string> Headers { get; init => field = Normalize(value); } = Normalize(Headers);
 
     /// <summary>The same delivery settings (what a worker needs restarting for); ignores the name and the timestamps.</summary>
-    public bool SameDelivery(EventSinkDefinition other) =>
+    public bool SameDelivery([NotNullWhen(true)] EventSinkDefinition? other) =>
         other is not null
         && string.Equals(ProtectedUrl, other.ProtectedUrl, StringComparison.Ordinal)
         && Types.SequenceEqual(other.Types, StringComparer.Ordinal)
@@ -54,6 +55,18 @@ public sealed record EventSinkDefinition(
         && BatchSize == other.BatchSize
         && From == other.From
         && Epoch == other.Epoch;
+
+    // Value equality over the lists and headers too (a record compares immutable collections by reference).
+    public bool Equals(EventSinkDefinition? other) =>
+        other is not null
+        && SameDelivery(other)
+        && string.Equals(Id, other.Id, StringComparison.Ordinal)
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && string.Equals(DisplayUrl, other.DisplayUrl, StringComparison.Ordinal)
+        && CreatedAt == other.CreatedAt
+        && UpdatedAt == other.UpdatedAt;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Epoch, UpdatedAt);
 
     private static ImmutableSortedDictionary<string, string> Normalize(ImmutableSortedDictionary<string, string>? headers) =>
         (headers ?? ImmutableSortedDictionary<string, string>.Empty).WithComparers(StringComparer.OrdinalIgnoreCase, StringComparer.Ordinal);

@@ -46,7 +46,11 @@ public sealed class EventHistoryTests : IAsyncLifetime
                 break;
             }
 
-            page.Next.Should().Be(page.Events[^1].Offset, "a full page ends at its last event");
+            if (page.Events.Count == 3)
+            {
+                page.Next.Should().Be(page.Events[^1].Offset, "a full page ends at its last event");
+            }
+
             after = page.Next;
         }
 

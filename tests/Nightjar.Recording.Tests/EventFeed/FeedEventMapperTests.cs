@@ -52,7 +52,7 @@ public sealed class FeedEventMapperTests
     [Fact]
     public void Map_SegmentRecorded_DropsTheGopIndexAndKeepsTimes()
     {
-        var recorded = new SegmentRecorded(Lobby, "main", "run1", "lobby/main/2026/03/04/run1/1.ts", At, At.AddSeconds(60.04), 123456,
+        var recorded = new SegmentRecorded(Lobby, "main", "run1", "lobby/main/2026/03/04/run1/1.ts", At, At.AddMilliseconds(60_040), 123456,
             GopIndex.Create([new GopEntry(0, 0), new GopEntry(188 * 100, 90_000 * 2)], 90_000 * 60));
 
         var mapped = FeedEventMapper.Map(Journaled(recorded))!;

@@ -27,7 +27,8 @@ internal sealed class SinkHarness : IAsyncDisposable
     {
     }
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    // Starts at the real time: the journal stamps events with the system clock, and lag compares the two.
+    public ManualClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     public IEventJournal Journal { get; private set; } = null!;
 

@@ -59,7 +59,7 @@ internal sealed class SinkReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
         var app = builder.Build();
-        app.MapPost("/hook", HandleAsync);
+        app.MapPost("/hook", (Delegate)HandleAsync);
         await app.StartAsync();
         Port = new Uri(app.Urls.First()).Port;
         _app = app;
