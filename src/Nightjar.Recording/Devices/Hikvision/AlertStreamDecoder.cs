@@ -25,17 +25,18 @@ internal sealed class AlertStreamDecoder : IMultipartListener
             return;
         }
 
-        var body = part.Body.Span.Trim(" \t\r\n"u8);
-        if (body.IsEmpty)
+        // Leading whitespace goes (an XML declaration must come first); an empty part says nothing and is skipped.
+        var start = part.Body.Span.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0)
         {
             return;
         }
 
-        var trimmed = part.Body.Slice(part.Body.Span.IndexOf(body[0]));
-        var isJson = body[0] == '{';
+        var body = part.Body[start..];
+        var isJson = body.Span[0] == '{';
         var parsed = isJson
-            ? EventNotificationJson.Parse(trimmed, out var error)
-            : EventNotificationXml.Parse(trimmed, out error);
+            ? EventNotificationJson.Parse(body, out var error)
+            : EventNotificationXml.Parse(body, out error);
         if (parsed is null)
         {
             _items.Add(new AlertItem(AlertItemKind.Error, Error: isJson ? ParseErrorKind.Json : ParseErrorKind.Xml, Detail: error));

@@ -128,7 +128,7 @@ internal sealed partial class HikvisionEventSource
     private void KeepImage(AlertItem item)
     {
         var channel = item.Channel ?? (Volatile.Read(ref _channels) is { Count: 1 } only ? only.Keys[0] : 0);
-        _images[channel] = new DeviceImage(item.Image!, _time.GetUtcNow(), null);
+        _images[channel] = new DeviceImage(item.Image!, _time.GetUtcNow());
     }
 
     private void Drop(string reason)
