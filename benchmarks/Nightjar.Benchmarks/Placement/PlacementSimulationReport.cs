@@ -16,6 +16,7 @@ public sealed record PlacementSimulationReport(
     int MaxMovesInARound,
     double MeanRoundsToSettleRecovery,
     int NoiseMoves,
+    int TotalRounds,
     IReadOnlyList<string> Events)
 {
     public const int Failures = 10;
@@ -76,6 +77,7 @@ public sealed record PlacementSimulationReport(
             maxInRound,
             recoveryRounds.Average(),
             noiseMoves,
+            scenario.Rounds,
             events);
     }
 
@@ -88,7 +90,7 @@ public sealed record PlacementSimulationReport(
             text.AppendLine("  " + line);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"max imbalance after settling {MaxImbalanceAfterSettle:F3}; moves per failure {MeanMovesPerFailure:F1}, per recovery {MeanMovesPerRecovery:F1} over {MeanRoundsToSettleRecovery:F1} rounds; max moves in one round {MaxMovesInARound}; noise moves {NoiseMoves}");
+        text.Append(CultureInfo.InvariantCulture, $"max imbalance after settling {MaxImbalanceAfterSettle:F3}; moves per failure {MeanMovesPerFailure:F1}, per recovery {MeanMovesPerRecovery:F1} over {MeanRoundsToSettleRecovery:F1} rounds; max moves in one round {MaxMovesInARound}; noise moves {NoiseMoves}; {TotalRounds} rounds in all");
         return text.ToString();
     }
 
