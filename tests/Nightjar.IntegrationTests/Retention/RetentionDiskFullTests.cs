@@ -82,7 +82,15 @@ public sealed class RetentionDiskFullTests : IAsyncLifetime
         });
 
         // Everything locked must eventually go too, with an alarm, and recording must go on after that.
-        await Wait.UntilAsync(() => LockedDeletedAlarms(database).Count > 0, TimeSpan.FromMinutes(3), "a storage alarm for deleted locked segments");
+        try
+        {
+            await Wait.UntilAsync(() => LockedDeletedAlarms(database).Count > 0, TimeSpan.FromMinutes(3), "a storage alarm for deleted locked segments");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; so far: {Progress(database)}", ex);
+        }
+
         var recordedAtAlarm = database.Count("segment.recorded.v1");
         await Wait.UntilAsync(() => database.Count("segment.recorded.v1") >= recordedAtAlarm + 3, TimeSpan.FromSeconds(30), "recording to go on after the locked segments went");
 
@@ -113,9 +121,21 @@ public sealed class RetentionDiskFullTests : IAsyncLifetime
         root.GetProperty("deletedBytesByReason").GetProperty("emergency").GetInt64().Should().BePositive();
         root.GetProperty("totalBytes").GetInt64().Should().Be(DiskBytes);
 
+        _node.Process.AllOutput.Should().NotContain("No space left on device", "retention frees space before the disk is full: recording never stops for it");
+
         // The index and the disk agree on what is kept.
         var files = StorageFiles.Under(Root);
         database.Segments().Where(r => r.State == CatalogRow.Recorded && !files.Contains(r.Path)).Should().BeEmpty("every indexed segment has its file");
+    }
+
+    /// <summary>For a timeout: what was recorded and deleted, and how full the disk is.</summary>
+    private string Progress(ArchiveDatabase database)
+    {
+        var deletions = database.Events("segment.deleted.v1").GroupBy(e => e.Text("protection")).Select(g => $"{g.Key} {g.Count()}");
+        var alarms = database.Events("storage.alarm.v1").Select(e => e.Text("kind"));
+        var noSpace = _node!.Process.AllOutput.Split("No space left on device").Length - 1;
+        return $"{database.Count("segment.recorded.v1")} segments recorded; deleted: {string.Join(", ", deletions)}; "
+            + $"storage alarms: [{string.Join(", ", alarms)}]; {_disk!.FreeBytes} bytes free; 'No space left on device' {noSpace} times in the log";
     }
 
     private static List<JournalRow> LockedDeletedAlarms(ArchiveDatabase database) =>
