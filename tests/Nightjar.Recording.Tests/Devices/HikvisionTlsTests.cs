@@ -51,7 +51,7 @@ public sealed class HikvisionTlsTests : IDisposable
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
         // A PFX round trip gives a key SslStream can use on Linux.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
