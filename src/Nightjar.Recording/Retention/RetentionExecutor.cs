@@ -82,8 +82,8 @@ internal sealed partial class RetentionExecutor(
             await AppendAsync(
                 batch.Select(d => new SegmentGarbageMarked(new CameraId(d.Segment.Source), d.Segment.Stream, d.Segment.Path, d.Reason)),
                 cancellationToken);
-            await InjectAsync(RetentionStep.Marked);
             await projector.CatchUpAsync(cancellationToken);
+            await InjectAsync(RetentionStep.Marked);
             var planned = batch.ToDictionary(d => d.Segment.Path, StringComparer.Ordinal);
             done.AddRange(await UnlinkAndRecordAsync(
                 [.. batch.Select(d => d.Segment)],

@@ -19,7 +19,7 @@ namespace Nightjar.Recording.Retention;
 /// </summary>
 /// <remarks>
 /// Life cycle: construct, <see cref="StartAsync"/> (after the recording engine started, so the catalog is
-/// reconciled), <see cref="StopAsync"/>, dispose. Root <c>i</c> of <paramref name="roots"/> owns the catalog rows whose
+/// reconciled), <see cref="StopAsync"/>, dispose. Root <c>i</c> of the constructor's roots owns the catalog rows whose
 /// storage root is <c>i</c> (the recording engine's numbering). Metrics on the <c>Nightjar.Retention</c> meter.
 /// </remarks>
 public sealed partial class RetentionService : IAsyncDisposable
@@ -214,6 +214,11 @@ public sealed partial class RetentionService : IAsyncDisposable
     /// <summary>Stops if needed, then releases the meter.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Volatile.Read(ref _state) == 3)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         if (Interlocked.Exchange(ref _state, 3) != 3)
         {

@@ -69,7 +69,7 @@ internal sealed partial class RootRetentionActor
         var emergency = result.ByReason.GetValueOrDefault(SegmentDeletionReason.Emergency);
         LogPassCompleted(Context.Log, _root.Name, result.Deleted, result.BytesFreed, expired, cameraSpace, rootLimit, emergency, plan.Bounded);
         Schedule(plan.Bounded ? _context.Options.BacklogPassDelay : _context.Options.PassInterval);
-        await ReportAsync(cancellationToken);
+        await ReportAsync(countProtected: false, cancellationToken);
         return result;
     }
 

@@ -5,8 +5,15 @@ namespace Nightjar.Recording.Retention;
 
 internal sealed partial class RootRetentionActor
 {
-    /// <summary>The root's figures and its cameras' configured against actual depth; also feeds the gauges.</summary>
-    private async Task<RootReport> ReportAsync(CancellationToken cancellationToken)
+    /// <summary>The root's figures and its cameras' configured against actual depth, with protected bytes; also feeds the gauges.</summary>
+    private Task<RootReport> ReportAsync(CancellationToken cancellationToken) => ReportAsync(countProtected: true, cancellationToken);
+
+    /// <param name="countProtected">
+    /// Count protected bytes (an index query per protected span and stream): the report asks for it; after a pass
+    /// the gauges keep the last count, so a pass costs no more than its planning.
+    /// </param>
+    /// <param name="cancellationToken">Stops the queries.</param>
+    private async Task<RootReport> ReportAsync(bool countProtected, CancellationToken cancellationToken)
     {
         var now = _context.Time.GetUtcNow();
         var usage = await UsageAsync(cancellationToken);
@@ -43,7 +50,9 @@ internal sealed partial class RootRetentionActor
                 recorded?.Oldest,
                 recorded?.Oldest is { } oldest ? now - oldest : null,
                 recorded?.Bytes ?? 0,
-                recorded is null ? 0 : await ProtectedBytesAsync(source, recorded.Streams, policy, ranges, now, cancellationToken),
+                recorded is null ? 0
+                    : countProtected ? _protectedBytes[source] = await ProtectedBytesAsync(source, recorded.Streams, policy, ranges, now, cancellationToken)
+                    : _protectedBytes.GetValueOrDefault(source),
                 policy.SpaceBytes));
         }
 

@@ -18,6 +18,7 @@ internal sealed partial class RootRetentionActor : Actor<RootRetentionActor.IMes
     private readonly string _catalogName;
     private readonly RetentionExecutor _executor;
     private readonly RootRetentionStats _stats;
+    private readonly Dictionary<string, long> _protectedBytes = new(StringComparer.Ordinal);
     private bool? _wasLow;
 
     public RootRetentionActor(RetentionContext context, RetentionRoot root, string catalogName, RetentionExecutor executor, RootRetentionStats stats)
