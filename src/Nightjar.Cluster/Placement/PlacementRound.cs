@@ -91,6 +91,7 @@ internal sealed partial class PlacementRound
         PlaceCamerasWithoutNode();
         EvacuateCameras();
         Rebalance();
+        // Again: rebalancing can make room for a camera that fitted nowhere before it.
         PlaceCamerasWithoutNode();
         return BuildPlan();
     }
