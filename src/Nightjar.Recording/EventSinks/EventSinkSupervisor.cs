@@ -20,6 +20,7 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
     private readonly SemaphoreSlim _reconcile = new(1, 1);
     private volatile ImmutableDictionary<string, EventSinkWorker> _workers = ImmutableDictionary<string, EventSinkWorker>.Empty;
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     /// <remarks>The HTTP client (see <see cref="EventSinkHttp.Create"/>) serves every delivery; the supervisor disposes it.</remarks>
     public EventSinkSupervisor(
@@ -101,8 +102,14 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every worker (an unacknowledged batch is delivered again by the next start). Safe to call twice (host stop, then the container).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {
