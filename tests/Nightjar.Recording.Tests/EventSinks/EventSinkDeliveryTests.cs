@@ -34,10 +34,12 @@ public sealed class EventSinkDeliveryTests
         view.LagSeconds.Should().Be(0);
     }
 
-    [Fact]
-    public async Task Deliver_ReceiverDownForAMinuteAndNodeRestarted_EveryEventArrivesInOrderNoneMissing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deliver_ReceiverDownForAMinuteAndNodeRestarted_EveryEventArrivesInOrderNoneMissing(bool postgres)
     {
-        await using var harness = await SinkHarness.StartAsync();
+        await using var harness = await SinkHarness.StartAsync(postgres);
         await using var receiver = await SinkReceiver.StartNewAsync(Secret);
         var sink = await harness.CreateSinkAsync(new EventSinkRequest { Url = receiver.Url, SecretAction = EventSinkSecretAction.Set, Secret = Secret, BatchSize = 10 });
         await harness.AppendAlarmsAsync(15);

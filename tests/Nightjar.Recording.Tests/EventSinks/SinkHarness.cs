@@ -23,9 +23,9 @@ internal sealed class SinkHarness : IAsyncDisposable
     private readonly TempDirectory _directory = new("nj-sinks");
     private readonly ISecretProtector _protector = Protectors.Create();
 
-    private SinkHarness()
-    {
-    }
+    private readonly string? _postgres;
+
+    private SinkHarness(string? postgres) => _postgres = postgres;
 
     // Starts at the real time: the journal stamps events with the system clock, and lag compares the two.
     public ManualClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
@@ -43,9 +43,10 @@ internal sealed class SinkHarness : IAsyncDisposable
     /// <summary>Offsets of the events <see cref="AppendAlarmsAsync"/> journaled, in journal order.</summary>
     public List<string> Appended { get; } = [];
 
-    public static async Task<SinkHarness> StartAsync()
+    /// <param name="postgres">Run on a fresh database of the test PostgreSQL (<c>NIGHTJAR_TEST_PG</c>) instead of SQLite.</param>
+    public static async Task<SinkHarness> StartAsync(bool postgres = false)
     {
-        var harness = new SinkHarness();
+        var harness = new SinkHarness(postgres ? await SinkPostgres.CreateDatabaseAsync() : null);
         await harness.OpenAsync();
         return harness;
     }
@@ -111,13 +112,17 @@ internal sealed class SinkHarness : IAsyncDisposable
     {
         await CloseAsync();
         _directory.Dispose();
+        if (_postgres is not null)
+        {
+            await SinkPostgres.DropDatabaseAsync(_postgres);
+        }
     }
 
     private async Task OpenAsync()
     {
         var registry = new EventTypeRegistry();
         RecordingEngine.RegisterJournalTypes(registry);
-        Journal = EventJournalFactory.Create(new EventJournalOptions { DataPath = _directory.Path }, registry);
+        Journal = EventJournalFactory.Create(new EventJournalOptions { DataPath = _directory.Path, ConnectionString = _postgres }, registry);
         await Journal.MigrateAsync(CancellationToken.None);
         Store = new EventSinkStore(Journal, _protector, Clock, NullLogger<EventSinkStore>.Instance);
         Metrics = new EventsMetrics();
