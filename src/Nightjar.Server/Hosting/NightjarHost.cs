@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Nightjar.Server.Configuration;
+using Nightjar.Server.Devices;
+using Nightjar.Server.EventSinks;
 using Nightjar.Server.Health;
 using Nightjar.Server.Http;
 using Nightjar.Server.Playback;
@@ -61,10 +63,10 @@ internal static class NightjarHost
         services.AddNightjarRtsp();
         services.AddNightjarPlayback();
         services.AddNightjarRecording();
-        Nightjar.Server.Devices.DevicesServiceCollectionExtensions.AddNightjarDevices(services); // after recording: follows its camera registry
-        services.AddNightjarSignals();                       // after recording: alarms, locks, protection read model
+        services.AddNightjarSignals(settings.Retention);     // after recording: alarms, locks, protection read model
+        services.AddNightjarDevices();                       // after signals: device events stop before the pipeline they report to
         services.AddNightjarRetention();                     // after recording: starts after it, stops before it
-        Nightjar.Server.EventSinks.EventsServiceCollectionExtensions.AddNightjarEvents(services, builder.Configuration); // after recording: sinks start last, stop first
+        services.AddNightjarEvents(builder.Configuration); // after recording: sinks start last, stop first
 
         options.ConfigureBuilder?.Invoke(builder);
 

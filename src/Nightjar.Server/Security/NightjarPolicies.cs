@@ -30,6 +30,7 @@ internal static class NightjarPolicies
         Permissions.ManageCameras,
         Permissions.ManageKeys,
         Permissions.ManageSystem,
+        Permissions.RaiseAlarms,
     ];
 
     /// <summary>The policy name of one permission flag.</summary>

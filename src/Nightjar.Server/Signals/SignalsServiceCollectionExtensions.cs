@@ -15,11 +15,13 @@ internal static class SignalsServiceCollectionExtensions
     /// to it), the protection read model (<see cref="IProtectionSource"/>, also as <see cref="ProtectionIndex"/>) and the
     /// evidence lock service, all singletons. Register after the recording engine: the startup service needs the
     /// migrated journal and the camera registry, and stops the pipeline before the engine on shutdown.
-    /// <see cref="SignalPipelineOptions"/> can be replaced by registering one before this call.
+    /// <see cref="SignalPipelineOptions"/> can be replaced by registering one before this call; by default a motion
+    /// that never stops is closed after <c>Retention:MaxMotionMinutes</c>, the length retention assumes too.
     /// </summary>
-    public static IServiceCollection AddNightjarSignals(this IServiceCollection services)
+    public static IServiceCollection AddNightjarSignals(this IServiceCollection services, Configuration.RetentionOptions retention)
     {
-        services.TryAddSingleton(new SignalPipelineOptions());
+        ArgumentNullException.ThrowIfNull(retention);
+        services.TryAddSingleton(new SignalPipelineOptions { MaxMotionLength = retention.MaxMotionLength });
         services.TryAddSingleton(sp => new ProtectionIndex(sp.GetRequiredService<IEventJournal>(), sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<IProtectionSource>(sp => sp.GetRequiredService<ProtectionIndex>());
         services.TryAddSingleton(sp => new CameraSignalPipeline(

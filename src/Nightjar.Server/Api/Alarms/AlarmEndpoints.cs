@@ -24,7 +24,7 @@ internal static class AlarmEndpoints
     {
         var alarms = v1.MapGroup(string.Empty).WithTags("Alarms");
         alarms.MapPost("/cameras/{id}/alarms", RaiseAsync)
-            .RequireRaiseAlarms()
+            .RequirePermission(Permissions.RaiseAlarms)
             .WithName("RaiseCameraAlarm")
             .WithSummary("Raises (active), ends (inactive) or pulses (momentary) an alarm on a camera; motion-like types drive motion windows.")
             .Accepts<AlarmRequest>("application/json")

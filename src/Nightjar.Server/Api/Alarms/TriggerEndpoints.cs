@@ -23,7 +23,7 @@ internal static class TriggerEndpoints
 
     public static IEndpointConventionBuilder MapTriggerEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], TriggerAsync)
-            .RequireRaiseAlarms()
+            .RequirePermission(Permissions.RaiseAlarms)
             .WithName("TriggerCameraAlarm")
             .WithTags("Alarms")
             .WithSummary("CamTrace-compatible momentary alarm: ?cameraId= (required) and ?type= (default 'motion'). Accepts Basic auth with an API key as password.")
