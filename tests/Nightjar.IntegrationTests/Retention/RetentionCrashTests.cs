@@ -39,7 +39,7 @@ public sealed class RetentionCrashTests : IAsyncLifetime
 
     [Fact]
     public Task SigkillDuringDeletions_AfterEachRestart_IndexAndDiskAgreeAndDeletionsComplete() =>
-        Wait.ForAsync(RunAsync(), TimeSpan.FromMinutes(4), "the retention crash scenario (hard deadline)");
+        HardDeadline.RunAsync(RunAsync, TimeSpan.FromMinutes(4), "the retention crash scenario (hard deadline)");
 
     private async Task RunAsync()
     {

@@ -49,7 +49,7 @@ public sealed class RetentionDiskFullTests : IAsyncLifetime
 
     [Fact]
     public Task DiskFills_RecordingGoesOnAndEmergencyDeletionsFollowTheDocumentedOrder() =>
-        Wait.ForAsync(RunAsync(), TimeSpan.FromMinutes(4), "the disk-full scenario (hard deadline)");
+        HardDeadline.RunAsync(RunAsync, TimeSpan.FromMinutes(4), "the disk-full scenario (hard deadline)");
 
     private async Task RunAsync()
     {
@@ -84,7 +84,7 @@ public sealed class RetentionDiskFullTests : IAsyncLifetime
         // Everything locked must eventually go too, with an alarm, and recording must go on after that.
         try
         {
-            await Wait.UntilAsync(() => LockedDeletedAlarms(database).Count > 0, TimeSpan.FromMinutes(3), "a storage alarm for deleted locked segments");
+            await Wait.UntilAsync(() => LockedDeletedAlarms(database).Count > 0, TimeSpan.FromSeconds(150), "a storage alarm for deleted locked segments");
         }
         catch (TimeoutException ex)
         {

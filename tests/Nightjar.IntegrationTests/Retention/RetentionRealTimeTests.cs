@@ -42,7 +42,7 @@ public sealed class RetentionRealTimeTests : IAsyncLifetime
 
     [Fact]
     public Task DepthTwoMinutesAndAnAlarm_AfterFourMinutes_OnlyTheAlarmWindowAndTheLastTwoMinutesRemain() =>
-        Wait.ForAsync(RunAsync(), TimeSpan.FromMinutes(7), "the real-time retention scenario (hard deadline)");
+        HardDeadline.RunAsync(RunAsync, TimeSpan.FromMinutes(7), "the real-time retention scenario (hard deadline)");
 
     private async Task RunAsync()
     {
