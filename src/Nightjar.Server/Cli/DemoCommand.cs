@@ -121,7 +121,7 @@ internal static partial class DemoCommand
         var json = $$"""
             {"id": "{{id}}", "name": "Demo camera {{camera.Number}}",
              "streams": [{"name": "main", "url": "{{camera.Url}}", "expectedBitrateKbps": 1000}],
-             "dvr": {"depth": "1d"}, "labels": {"demo": "true"} }
+             "dvr": {"depth": "1d", "motionDepth": "7d"}, "labels": {"demo": "true"} }
             """;
         var parsed = CameraRequestValidator.ParseCreate(Encoding.UTF8.GetBytes(json));
         if (parsed.Value is null)
@@ -150,6 +150,9 @@ internal static partial class DemoCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  Cameras (API):   curl -H 'Authorization: Bearer {adminKey}' {http}/api/v1/cameras");
         text.AppendLine(CultureInfo.InvariantCulture, $"  OpenAPI:         {http}/openapi/v1.json");
         text.AppendLine(CultureInfo.InvariantCulture, $"  Metrics:         {http}/metrics");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Retention:       curl -H 'Authorization: Bearer {adminKey}' {http}/api/v1/retention");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Events (live):   curl -N -H 'Authorization: Bearer {adminKey}' {http}/api/v1/events/stream");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Raise an alarm:  curl -X POST -u 'demo:{adminKey}' '{http}/api/v1.1/cameras/alarms/trigger?cameraId=cam1&type=motion'");
         var tokens = app.Services.GetRequiredService<PlaybackTokenService>();
         foreach (var camera in fleet.Cameras)
         {
