@@ -79,19 +79,12 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
                 }
             }
 
-            foreach (var sink in registry.Sinks)
+            // A sink whose worker survived the loop above changed at most its name: nothing to restart.
+            foreach (var sink in registry.Sinks.Where(s => !workers.ContainsKey(s.Id)))
             {
-                if (!workers.TryGetValue(sink.Id, out var current))
-                {
-                    var worker = new EventSinkWorker(sink, _runtime);
-                    worker.Start();
-                    workers = workers.SetItem(sink.Id, worker);
-                }
-                else if (!ReferenceEquals(current.Sink, sink))
-                {
-                    // A rename: same delivery, nothing to restart.
-                    continue;
-                }
+                var worker = new EventSinkWorker(sink, _runtime);
+                worker.Start();
+                workers = workers.SetItem(sink.Id, worker);
             }
 
             _workers = workers;
