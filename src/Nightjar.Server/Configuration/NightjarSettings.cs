@@ -1,3 +1,5 @@
+using Nightjar.Server.EventSinks;
+
 namespace Nightjar.Server.Configuration;
 
 /// <summary>
@@ -36,6 +38,9 @@ internal sealed class NightjarSettings
 
     public required RetentionOptions Retention { get; init; }
 
+    /// <summary>Event API, server-sent events and sink delivery; registered with DI by the events area itself.</summary>
+    public required EventsOptions Events { get; init; }
+
     /// <summary>Binds and validates all sections; throws <see cref="ConfigurationException"/> listing every problem.</summary>
     public static NightjarSettings Load(IConfiguration configuration)
     {
@@ -55,6 +60,7 @@ internal sealed class NightjarSettings
             Shutdown = binder.Bind<ShutdownOptions>(),
             Recording = binder.Bind<RecordingOptions>(),
             Retention = binder.Bind<RetentionOptions>(),
+            Events = binder.Bind<EventsOptions>(),
         };
         binder.RejectUnknownSections(ForeignSections);
 
