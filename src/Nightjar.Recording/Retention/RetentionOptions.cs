@@ -6,7 +6,7 @@ public sealed record RetentionOptions
     /// <summary>Time between scheduled passes.</summary>
     public TimeSpan PassInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often free space is probed; crossing below <c>2 × MinFreeBytes</c> runs a pass at once.</summary>
+    /// <summary>How often free space is probed; below <c>2 × MinFreeBytes</c> (the low-water mark) every probe runs a pass at once.</summary>
     public TimeSpan FreeSpaceCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most deletions of one pass: a shortened depth deletes its backlog over several passes, never in one burst.</summary>

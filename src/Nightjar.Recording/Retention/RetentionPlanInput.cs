@@ -13,9 +13,14 @@ namespace Nightjar.Recording.Retention;
 /// <param name="RootSegments">Recorded segments of the root.</param>
 /// <param name="LimitBytes">The root's limit; null for none.</param>
 /// <param name="FreeBytes">Free space of the filesystem.</param>
-/// <param name="MinFreeBytes">Below this, the emergency order.</param>
+/// <param name="MinFreeBytes">Below this, the emergency order; evidence locks are deleted only while free space is below it.</param>
 /// <param name="MaxDeletions">Bound of the pass.</param>
 /// <param name="MaxMotionLength">An open motion window older than this counts as ended at its start plus this.</param>
+/// <param name="EmergencyTargetBytes">
+/// Once in the emergency order, unprotected and motion-protected segments are deleted until free space is back to this
+/// (at least <paramref name="MinFreeBytes"/>; the service passes the low-water mark, twice the minimum), so a busy disk
+/// gets headroom instead of hovering at the edge. Null means <paramref name="MinFreeBytes"/>.
+/// </param>
 internal sealed record RetentionPlanInput(
     DateTimeOffset Now,
     IReadOnlyDictionary<string, CameraRetentionPolicy> Policies,
@@ -29,7 +34,11 @@ internal sealed record RetentionPlanInput(
     long FreeBytes,
     long MinFreeBytes,
     int MaxDeletions,
-    TimeSpan MaxMotionLength)
+    TimeSpan MaxMotionLength,
+    long? EmergencyTargetBytes = null)
 {
+    /// <summary>Free space the emergency order restores with unprotected and motion-protected segments.</summary>
+    public long EmergencyTarget => Math.Max(EmergencyTargetBytes ?? MinFreeBytes, MinFreeBytes);
+
     public CameraRetentionPolicy PolicyOf(CatalogSegment segment) => Policies.GetValueOrDefault(segment.Source) ?? RemovedCameraPolicy;
 }

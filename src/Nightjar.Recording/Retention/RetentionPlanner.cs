@@ -28,8 +28,9 @@ namespace Nightjar.Recording.Retention;
 /// <item>While a camera is over its space: its unprotected segments, <see cref="SegmentDeletionReason.CameraSpace"/>;
 /// then while the root is over its limit: the root's unprotected segments, <see cref="SegmentDeletionReason.RootLimit"/>.</item>
 /// <item>Only if still over: the same with motion-protected segments that are not locked (protection <c>motion</c>).</item>
-/// <item>While free space is below <c>MinFreeBytes</c>: unprotected, then motion-protected, then locked segments, reason
-/// <see cref="SegmentDeletionReason.Emergency"/> (protection none, motion, lock), until free space is back.</item>
+/// <item>When free space is below <c>MinFreeBytes</c>: unprotected, then motion-protected segments until free space is back
+/// to the emergency target (the low-water mark), then locked segments only while free space is still below
+/// <c>MinFreeBytes</c>; reason <see cref="SegmentDeletionReason.Emergency"/> (protection none, motion, lock).</item>
 /// </list>
 /// <para>At most <c>MaxDeletions</c> deletions per pass. Guard: when the root holds at least
 /// <see cref="HalfRuleMinimumSegments"/> segments and the non-emergency deletions would remove more than half of its
@@ -163,11 +164,18 @@ internal static class RetentionPlanner
 
         private async Task EmergencyAsync(CancellationToken cancellationToken)
         {
+            if (!DiskLow)
+            {
+                return;
+            }
+
             foreach (var protection in EmergencyOrder)
             {
-                if (Full || !DiskLow)
+                // Locks go only to keep the disk from filling; the others refill to the target, for headroom.
+                var target = protection == SegmentProtection.Lock ? input.MinFreeBytes : input.EmergencyTarget;
+                if (Full || _free >= target)
                 {
-                    return;
+                    continue;
                 }
 
                 await foreach (var segment in segments.OldestAsync(null, null, cancellationToken))
@@ -182,9 +190,9 @@ internal static class RetentionPlanner
                     if (level == protection)
                     {
                         Delete(segment, SegmentDeletionReason.Emergency, protection);
-                        if (Full || !DiskLow)
+                        if (Full || _free >= target)
                         {
-                            return;
+                            break;
                         }
                     }
                 }

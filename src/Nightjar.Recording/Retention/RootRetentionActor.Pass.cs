@@ -92,7 +92,8 @@ internal sealed partial class RootRetentionActor
             space.FreeBytes,
             _context.Options.MinFreeBytes,
             _context.Options.MaxDeletionsPerPass,
-            _context.Options.MaxMotionLength);
+            _context.Options.MaxMotionLength,
+            LowWaterMark);
     }
 
     private CatalogRetentionSegments Segments() => new(_context.Catalog, _catalogName);

@@ -109,10 +109,16 @@ internal sealed partial class RootRetentionActor : Actor<RootRetentionActor.IMes
             return;
         }
 
+        // Level-triggered: every check below the mark asks for a pass (coalesced with a pending one), because a pass
+        // run at the crossing may find nothing to do yet while a busy camera fills the rest within seconds.
         var low = space.FreeBytes < LowWaterMark;
-        if (low && _wasLow != true)
+        if (low)
         {
-            LogLowWater(Context.Log, _root.Name, space.FreeBytes, LowWaterMark);
+            if (_wasLow != true)
+            {
+                LogLowWater(Context.Log, _root.Name, space.FreeBytes, LowWaterMark);
+            }
+
             Schedule(TimeSpan.Zero);
         }
 
