@@ -23,6 +23,9 @@ internal sealed class RetentionWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The content of every synthetic file (a TS sync byte and three more); only its recorded size matters.</summary>
+    private static readonly byte[] Sync = [0x47, 1, 2, 3];
+
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _recordedBytes = new(StringComparer.Ordinal);
     private StoreHarness _store = null!;
@@ -48,8 +51,19 @@ internal sealed class RetentionWorld : IAsyncDisposable
 
     public RetentionService Service { get; private set; } = null!;
 
-    /// <summary>Bytes the index holds according to the files still on disk (what the simulated disk has used).</summary>
-    public long UsedBytes => _recordedBytes.Where(f => File.Exists(Path.Combine(Root, f.Key))).Sum(f => f.Value);
+    /// <summary>Recorded bytes of the synthetic files still on disk (what the simulated disk has used).</summary>
+    public long UsedBytes
+    {
+        get
+        {
+            foreach (var gone in _recordedBytes.Keys.Where(p => !File.Exists(Path.Combine(Root, p))).ToList())
+            {
+                _recordedBytes.Remove(gone);
+            }
+
+            return _recordedBytes.Values.Sum();
+        }
+    }
 
     public static async Task<RetentionWorld> StartAsync(long totalBytes = 1L << 50)
     {
@@ -94,7 +108,7 @@ internal sealed class RetentionWorld : IAsyncDisposable
             var path = string.Create(CultureInfo.InvariantCulture, $"{camera}/{stream}/run1/{start.ToUnixTimeSeconds()}.ts");
             var full = Path.Combine(Root, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllBytesAsync(full, [0x47, 1, 2, 3]);
+            File.WriteAllBytes(full, Sync);
             _recordedBytes[path] = bytes;
             events.Add(new SegmentRecorded(new CameraId(camera), stream, "run1", path, start, end, bytes, GopIndex.Empty));
         }
