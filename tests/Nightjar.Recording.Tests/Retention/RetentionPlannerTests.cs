@@ -205,6 +205,29 @@ public sealed class RetentionPlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_EmergencyTarget_RefillsWithUnprotectedAndMotion_ButLocksOnlyBelowTheMinimum()
+    {
+        // 6 segments of 100 bytes: 0 motion, 1 locked, 2-5 unprotected. Free 50, minimum 100, target (low water) 200.
+        var segments = Run("cam", T0, 6, Minute, bytes: 100);
+        var camera = new CameraId("cam");
+        var protection = new ProtectionSnapshot(new Dictionary<CameraId, CameraProtection>
+        {
+            [camera] = new(camera, [new MotionWindow(segments[0].Start, segments[0].Start)], [new EvidenceLock("l", camera, segments[1].Start, segments[1].End, null, "x", "op", T0)]),
+        });
+        var input = Input(T0.AddHours(1), Policies(("cam", Policy("unlimited", "unlimited"))), segments, protection, free: 50, minFree: 100) with { EmergencyTargetBytes = 200 };
+
+        var plan = await RetentionPlanner.PlanAsync(input, new ListSegments(segments), CancellationToken.None);
+
+        plan.Deletions.Select(d => d.Segment.Id).Should().Equal([segments[2].Id, segments[3].Id], "two segments bring free space from 50 to the target of 250 >= 200, not just over the minimum");
+        plan.LocksDeleted.Should().BeFalse();
+
+        var onlyLocked = new[] { segments[1] }.ToList();
+        var tight = Input(T0.AddHours(1), Policies(("cam", Policy("unlimited", "unlimited"))), onlyLocked, protection, free: 150, minFree: 100) with { EmergencyTargetBytes = 200 };
+        (await RetentionPlanner.PlanAsync(tight, new ListSegments(onlyLocked), CancellationToken.None)).Deletions
+            .Should().BeEmpty("above the minimum a lock is kept, even below the refill target");
+    }
+
+    [Fact]
     public async Task PlanAsync_Bound_DeletesAtMostMaxDeletions_AndSaysSo()
     {
         var segments = Run("cam", T0, 10, Minute);
