@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Nightjar.Actors.Testing;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Devices;
 using Nightjar.Recording.Tests.Devices.Support;
@@ -22,7 +23,7 @@ public sealed class HikvisionEventSourceTimingTests
         UnauthorizedRetryDelay = TimeSpan.FromMinutes(5),
     };
 
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Heartbeats_KeepTheConnectionOpenPastTheSilenceTimeout_AndSilenceThenReconnects()
@@ -67,7 +68,7 @@ public sealed class HikvisionEventSourceTimingTests
         for (var attempt = 0; attempt < 9; attempt++)
         {
             await rig.UntilAsync(
-                () => rig.Status("lobby") is { State: EventSourceState.Failed } s && s.Reconnects == attempt && _clock.ActiveTimers == 1,
+                () => rig.Status("lobby") is { State: EventSourceState.Failed } s && s.Reconnects == attempt && _clock.ActiveTimerCount == 1,
                 $"attempt {attempt} failed and the source waits");
             var status = rig.Status("lobby")!;
             status.LastError.Should().StartWith("cannot connect");
@@ -95,7 +96,7 @@ public sealed class HikvisionEventSourceTimingTests
         rig.Status("lobby")!.State.Should().Be(EventSourceState.Unauthorized);
 
         _clock.Advance(Options.UnauthorizedRetryDelay - TimeSpan.FromSeconds(1));
-        _clock.ActiveTimers.Should().Be(1, "the retry is still waiting");
+        _clock.ActiveTimerCount.Should().Be(1, "the retry is still waiting");
         rig.Status("lobby")!.Reconnects.Should().Be(0);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -124,12 +125,12 @@ public sealed class HikvisionEventSourceTimingTests
 
     /// <summary>The source is back in its read loop, its silence watchdog armed (the only timer while connected).</summary>
     private Task UntilReadingAsync(DeviceRig rig, Func<bool> condition, string because) =>
-        rig.UntilAsync(() => condition() && _clock.ActiveTimers == 1, because);
+        rig.UntilAsync(() => condition() && _clock.ActiveTimerCount == 1, because);
 
     /// <summary>The source failed and waits on its reconnect delay (the only timer then).</summary>
     private Task UntilWaitingAsync(DeviceRig rig, string camera) =>
         rig.UntilAsync(
-            () => rig.Status(camera)?.NextAttemptAt is not null && _clock.ActiveTimers == 1,
+            () => rig.Status(camera)?.NextAttemptAt is not null && _clock.ActiveTimerCount == 1,
             "the source waits to reconnect");
 
     private static int FreePort()
