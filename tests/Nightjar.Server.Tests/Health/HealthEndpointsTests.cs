@@ -31,7 +31,7 @@ public sealed class HealthEndpointsTests
         {
             body.RootElement.GetProperty("status").GetString().Should().Be("ready");
             body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString())
-                .Should().BeEquivalentTo("host", "journal", "apikeys", "fake");
+                .Should().BeEquivalentTo("host", "journal", "apikeys", "retention", "fake");
         }
 
         fake.Ready = false;
@@ -44,7 +44,7 @@ public sealed class HealthEndpointsTests
         {
             var root = problem.RootElement;
             root.GetProperty("status").GetInt32().Should().Be(503);
-            root.GetProperty("detail").GetString().Should().Be("1 of 4 readiness checks failed: fake.");
+            root.GetProperty("detail").GetString().Should().Be("1 of 5 readiness checks failed: fake.");
             root.GetProperty("failed").EnumerateArray().Select(e => e.GetString()).Should().Equal("fake");
             var failedCheck = root.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "fake");
             failedCheck.GetProperty("ready").GetBoolean().Should().BeFalse();
