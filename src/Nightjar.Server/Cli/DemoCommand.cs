@@ -29,7 +29,8 @@ internal static partial class DemoCommand
         command.Options.Add(cameraPort);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(cameras) is < 1 or > 16)
+            // Only a value the user gave: a command validator does not see the option's default (it reads 0).
+            if (result.GetResult(cameras) is not null && result.GetValue(cameras) is < 1 or > 16)
             {
                 result.AddError("--cameras must be between 1 and 16.");
             }

@@ -33,7 +33,8 @@ internal static class SimCommand
         command.Options.Add(clips);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(cameras) is < 1 or > 500)
+            // Only a value the user gave: a command validator does not see the option's default (it reads 0).
+            if (result.GetResult(cameras) is not null && result.GetValue(cameras) is < 1 or > 500)
             {
                 result.AddError("--cameras must be between 1 and 500.");
             }
