@@ -95,6 +95,47 @@ public abstract partial class PersistentActor<TMessage, TState> : Actor<TMessage
         await SnapshotIfDueAsync();
     }
 
+    /// <summary>
+    /// Reads the events other writers appended after <see cref="LastSequenceNr"/> and applies them (no snapshot is
+    /// read): for an actor whose persistence id is shared, such as a registry every node of a cluster writes to.
+    /// </summary>
+    /// <remarks>
+    /// Each event is applied as it is read, so a failure part-way (the database went away) leaves <see cref="State"/>
+    /// consistent at the last event applied, and the actor is not failed: calling again continues from there.
+    /// </remarks>
+    /// <returns>The number of events applied.</returns>
+    /// <exception cref="InvalidOperationException">A <see cref="PersistAsync(IReadOnlyList{object})"/> is in progress.</exception>
+    protected async Task<int> CatchUpAsync()
+    {
+        if (_persisting)
+        {
+            throw new InvalidOperationException($"'{PersistenceId}' is persisting: await PersistAsync before catching up.");
+        }
+
+        _persisting = true;
+        try
+        {
+            var applied = 0;
+            await foreach (var stored in _eventStore.ReadEventsAsync(PersistenceId, LastSequenceNr + 1, Context.Aborted).WithCancellation(Context.Aborted))
+            {
+                if (stored.SequenceNr <= LastSequenceNr)
+                {
+                    continue;
+                }
+
+                State = ApplyEvent(State, stored.Payload);
+                LastSequenceNr = stored.SequenceNr;
+                applied++;
+            }
+
+            return applied;
+        }
+        finally
+        {
+            _persisting = false;
+        }
+    }
+
     internal sealed override async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
         State = _initialState;

@@ -14,6 +14,8 @@ internal interface ICatalogBackend : IAsyncDisposable
 
     Task<IReadOnlyList<AppliedMigration>> ReadAppliedMigrationsAsync(CancellationToken cancellationToken);
 
+    // A null storage root means every root (single node); a name keeps the rows of that root only (one node of a cluster).
+
     /// <summary>
     /// One transaction: the checkpoint first (it must not be behind the stored offset), then the changes in order.
     /// </summary>
@@ -28,11 +30,11 @@ internal interface ICatalogBackend : IAsyncDisposable
 
     Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, string? storageRoot, int count, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, string? storageRoot, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, string? storageRoot, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, string? storageRoot, CatalogCursor? after, int limit, CancellationToken cancellationToken);
 }

@@ -54,8 +54,21 @@ public interface ISegmentCatalog
     /// <summary>The newest recorded segments of one stream (newest first), for the live edge and previews.</summary>
     Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="LatestAsync(string, string, int, CancellationToken)"/> limited to the rows whose
+    /// <see cref="CatalogSegment.StorageRoot"/> is <paramref name="storageRoot"/> (null: every root): a node of a cluster
+    /// checks only the files on its own disk.
+    /// </summary>
+    Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, string? storageRoot, int count, CancellationToken cancellationToken);
+
     /// <summary>Count, bytes, oldest start and newest end per source and stream (recorded segments only), for retention and status.</summary>
     Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="SummarizeAsync(string?, CancellationToken)"/> of the rows in one storage root (null: every root), for
+    /// the retention of one node's disk.
+    /// </summary>
+    Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, string? storageRoot, CancellationToken cancellationToken);
 
     /// <summary>Recorded segments of a source oldest first, paged by id, for retention passes (never loads a whole archive at once).</summary>
     /// <remarks>
@@ -73,10 +86,20 @@ public interface ISegmentCatalog
     Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="OldestAsync(string?, DateTimeOffset?, CatalogSegment?, int, CancellationToken)"/> of the rows in one
+    /// storage root (null: every root): a page holds only that root's rows, so a node's retention never pages through
+    /// the other nodes' archives.
+    /// </summary>
+    Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, string? storageRoot, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Rows of every source in <paramref name="state"/>, oldest first (start, then id), paged after
     /// <paramref name="after"/> like <see cref="OldestAsync(string?, DateTimeOffset?, CatalogSegment?, int, CancellationToken)"/>:
     /// the <see cref="CatalogSegmentState.Garbage"/> rows whose deletion a crash interrupted, which retention finishes
     /// at start.
     /// </summary>
     Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogSegment? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary><see cref="InStateAsync(CatalogSegmentState, CatalogSegment?, int, CancellationToken)"/> of one storage root (null: every root).</summary>
+    Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, string? storageRoot, CatalogSegment? after, int limit, CancellationToken cancellationToken);
 }

@@ -35,54 +35,54 @@ internal sealed partial class PostgresSegmentCatalog
     public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
         ReadAsync($"{SelectSegments} WHERE path = $1", [Text(path)], CatalogRows.ReadSingleAsync, cancellationToken);
 
-    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, string? storageRoot, int count, CancellationToken cancellationToken) =>
         await ReadAsync(
             $"""
             SELECT {CatalogRows.StreamSegmentColumns} FROM segments
-             WHERE source = $1 AND stream = $2 AND state = 0
+             WHERE source = $1 AND stream = $2 AND state = 0 {(storageRoot is null ? "" : "AND storage_root = $4")}
              ORDER BY start_us DESC, id DESC LIMIT $3
             """,
-            [Text(source), Text(stream), Int64(count)],
+            storageRoot is null ? [Text(source), Text(stream), Int64(count)] : [Text(source), Text(stream), Int64(count), Text(storageRoot)],
             (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, source, stream, ct),
             cancellationToken);
 
-    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
-        ReadAsync(
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, string? storageRoot, CancellationToken cancellationToken)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var sourceClause = source is null ? "" : $"AND source = {Next(parameters, Text(source))}";
+        var rootClause = storageRoot is null ? "" : $"AND storage_root = {Next(parameters, Text(storageRoot))}";
+        return ReadAsync(
             // sum(bigint) is numeric on PostgreSQL; a catalog's byte total fits a bigint by far.
             $"""
             SELECT source, stream, count(*), sum(bytes)::bigint, min(start_us), max(end_us) FROM segments
-             WHERE state = 0 {(source is null ? "" : "AND source = $1")}
+             WHERE state = 0 {sourceClause} {rootClause}
              GROUP BY source, stream ORDER BY source, stream
             """,
-            source is null ? [] : [Text(source)],
+            parameters,
             CatalogRows.ReadSummariesAsync,
             cancellationToken);
+    }
 
-    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, string? storageRoot, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken)
     {
         // Only the clauses in use, so each variant gets a plain index range. A segment ending by the bound also starts
         // by it, which bounds the index walk when little is old enough.
         var parameters = new List<NpgsqlParameter>();
-        string Next(NpgsqlParameter parameter)
-        {
-            parameters.Add(parameter);
-            return $"${parameters.Count}";
-        }
-
-        var sourceClause = source is null ? "" : $"AND source = {Next(Text(source))}";
+        var sourceClause = source is null ? "" : $"AND source = {Next(parameters, Text(source))}";
+        var rootClause = storageRoot is null ? "" : $"AND storage_root = {Next(parameters, Text(storageRoot))}";
         var beforeClause = "";
         if (endingBeforeUs is { } before)
         {
-            var bound = Next(Int64(before));
+            var bound = Next(parameters, Int64(before));
             beforeClause = $"AND start_us <= {bound} AND end_us <= {bound}";
         }
 
-        var afterClause = after is { } cursor ? $"AND (start_us, id) > ({Next(Int64(cursor.StartUs))}, {Next(Int64(cursor.Id))})" : "";
-        var limitParameter = Next(Int64(limit));
+        var afterClause = after is { } cursor ? $"AND (start_us, id) > ({Next(parameters, Int64(cursor.StartUs))}, {Next(parameters, Int64(cursor.Id))})" : "";
+        var limitParameter = Next(parameters, Int64(limit));
         return ReadAsync(
             $"""
             {SelectSegments}
-             WHERE state = 0 {sourceClause} {beforeClause} {afterClause}
+             WHERE state = 0 {sourceClause} {rootClause} {beforeClause} {afterClause}
              ORDER BY start_us, id LIMIT {limitParameter}
             """,
             parameters,
@@ -90,26 +90,27 @@ internal sealed partial class PostgresSegmentCatalog
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, string? storageRoot, CatalogCursor? after, int limit, CancellationToken cancellationToken)
     {
         List<NpgsqlParameter> parameters = [new NpgsqlParameter<short> { TypedValue = (short)state }, Int64(limit)];
-        var afterClause = "";
-        if (after is { } cursor)
-        {
-            parameters.Add(Int64(cursor.StartUs));
-            parameters.Add(Int64(cursor.Id));
-            afterClause = "AND (start_us, id) > ($3, $4)";
-        }
-
+        var afterClause = after is { } cursor ? $"AND (start_us, id) > ({Next(parameters, Int64(cursor.StartUs))}, {Next(parameters, Int64(cursor.Id))})" : "";
+        var rootClause = storageRoot is null ? "" : $"AND storage_root = {Next(parameters, Text(storageRoot))}";
         return ReadAsync(
             $"""
             {SelectSegments}
-             WHERE state = $1 {afterClause}
+             WHERE state = $1 {rootClause} {afterClause}
              ORDER BY start_us, id LIMIT $2
             """,
             parameters,
             CatalogRows.ReadSegmentsAsync,
             cancellationToken);
+    }
+
+    /// <summary>Adds a positional parameter and returns its placeholder.</summary>
+    private static string Next(List<NpgsqlParameter> parameters, NpgsqlParameter parameter)
+    {
+        parameters.Add(parameter);
+        return $"${parameters.Count}";
     }
 
     private async Task<T> ReadAsync<T>(string sql, IReadOnlyList<NpgsqlParameter> parameters, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)

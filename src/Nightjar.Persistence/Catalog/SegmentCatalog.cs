@@ -113,46 +113,62 @@ internal sealed partial class SegmentCatalog : ISegmentCatalog, IAsyncDisposable
         return QueryAsync("get_by_path", ct => _backend.GetByPathAsync(path, ct), cancellationToken);
     }
 
-    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+        LatestAsync(source, stream, storageRoot: null, count, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, string? storageRoot, int count, CancellationToken cancellationToken)
     {
         CatalogArguments.Name(source, "source", nameof(source));
         CatalogArguments.Name(stream, "stream", nameof(stream));
+        RootFilter(storageRoot);
         CatalogArguments.PageSize(count, nameof(count));
-        return QueryAsync("latest", ct => _backend.LatestAsync(source, stream, count, ct), cancellationToken);
+        return QueryAsync("latest", ct => _backend.LatestAsync(source, stream, storageRoot, count, ct), cancellationToken);
     }
 
-    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
+        SummarizeAsync(source, storageRoot: null, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, string? storageRoot, CancellationToken cancellationToken)
     {
         if (source is not null)
         {
             CatalogArguments.Name(source, "source", nameof(source));
         }
 
-        return QueryAsync("summarize", ct => _backend.SummarizeAsync(source, ct), cancellationToken);
+        RootFilter(storageRoot);
+        return QueryAsync("summarize", ct => _backend.SummarizeAsync(source, storageRoot, ct), cancellationToken);
     }
 
     public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, int limit, CancellationToken cancellationToken) =>
-        OldestAsync(source, endingBefore, after: null, limit, cancellationToken);
+        OldestAsync(source, storageRoot: null, endingBefore, after: null, limit, cancellationToken);
 
-    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken) =>
+        OldestAsync(source, storageRoot: null, endingBefore, after, limit, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, string? storageRoot, DateTimeOffset? endingBefore, CatalogSegment? after, int limit, CancellationToken cancellationToken)
     {
         if (source is not null)
         {
             CatalogArguments.Name(source, "source", nameof(source));
         }
 
+        RootFilter(storageRoot);
         CatalogArguments.PageSize(limit, nameof(limit));
         long? endingBeforeUs = endingBefore is { } end ? CatalogTime.ToMicroseconds(end) : null;
         CatalogCursor? cursor = after is null ? null : new CatalogCursor(CatalogTime.ToMicroseconds(after.Start), after.Id);
-        return QueryAsync("oldest", ct => _backend.OldestAsync(source, endingBeforeUs, cursor, limit, ct), cancellationToken);
+        return QueryAsync("oldest", ct => _backend.OldestAsync(source, storageRoot, endingBeforeUs, cursor, limit, ct), cancellationToken);
     }
 
-    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogSegment? after, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogSegment? after, int limit, CancellationToken cancellationToken) =>
+        InStateAsync(state, storageRoot: null, after, limit, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, string? storageRoot, CatalogSegment? after, int limit, CancellationToken cancellationToken)
     {
         CatalogArguments.State(state, "the query", nameof(state));
+        RootFilter(storageRoot);
         CatalogArguments.PageSize(limit, nameof(limit));
         CatalogCursor? cursor = after is null ? null : new CatalogCursor(CatalogTime.ToMicroseconds(after.Start), after.Id);
-        return QueryAsync("in_state", ct => _backend.InStateAsync(state, cursor, limit, ct), cancellationToken);
+        return QueryAsync("in_state", ct => _backend.InStateAsync(state, storageRoot, cursor, limit, ct), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -182,6 +198,14 @@ internal sealed partial class SegmentCatalog : ISegmentCatalog, IAsyncDisposable
             {
                 Log.SlowQuery(_logger, query, _backend.Name, elapsed);
             }
+        }
+    }
+
+    private static void RootFilter(string? storageRoot)
+    {
+        if (storageRoot is not null)
+        {
+            CatalogArguments.Name(storageRoot, "storage root", nameof(storageRoot));
         }
     }
 

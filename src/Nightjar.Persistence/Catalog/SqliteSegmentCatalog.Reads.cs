@@ -24,6 +24,13 @@ internal sealed partial class SqliteSegmentCatalog
          ORDER BY start_us DESC, id DESC LIMIT $count
         """;
 
+    /// <summary><see cref="LatestSql"/> of one storage root (a node of a cluster).</summary>
+    internal const string LatestOfRootSql = $"""
+        SELECT {CatalogRows.StreamSegmentColumns} FROM segments
+         WHERE source = $source AND stream = $stream AND +state = 0 AND storage_root = $root
+         ORDER BY start_us DESC, id DESC LIMIT $count
+        """;
+
     private const string SelectSegments = $"SELECT {CatalogRows.SegmentColumns} FROM segments";
 
     public async Task<IReadOnlyList<CatalogSegment>> FindAsync(CatalogWindow window, CancellationToken cancellationToken) =>
@@ -47,32 +54,42 @@ internal sealed partial class SqliteSegmentCatalog
     public Task<CatalogSegment?> GetByPathAsync(string path, CancellationToken cancellationToken) =>
         ReadAsync($"{SelectSegments} WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), CatalogRows.ReadSingleAsync, cancellationToken);
 
-    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, int count, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CatalogSegment>> LatestAsync(string source, string stream, string? storageRoot, int count, CancellationToken cancellationToken) =>
         await ReadAsync(
-            LatestSql,
+            storageRoot is null ? LatestSql : LatestOfRootSql,
             command =>
             {
                 command.Parameters.AddWithValue("$source", source);
                 command.Parameters.AddWithValue("$stream", stream);
+                if (storageRoot is not null)
+                {
+                    command.Parameters.AddWithValue("$root", storageRoot);
+                }
+
                 command.Parameters.AddWithValue("$count", count);
             },
             (reader, ct) => CatalogRows.ReadStreamSegmentsAsync(reader, source, stream, ct),
             cancellationToken);
 
-    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<CatalogStreamSummary>> SummarizeAsync(string? source, string? storageRoot, CancellationToken cancellationToken) =>
         ReadAsync(
-            SummarizeSql(source is not null),
+            SummarizeSql(source is not null, storageRoot is not null),
             command =>
             {
                 if (source is not null)
                 {
                     command.Parameters.AddWithValue("$source", source);
                 }
+
+                if (storageRoot is not null)
+                {
+                    command.Parameters.AddWithValue("$root", storageRoot);
+                }
             },
             CatalogRows.ReadSummariesAsync,
             cancellationToken);
 
-    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<CatalogSegment>> OldestAsync(string? source, string? storageRoot, long? endingBeforeUs, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
         ReadAsync(
             // Only the clauses in use, so the planner sees plain index ranges. A segment ending by the bound also
             // starts by it, which bounds the index walk when little is old enough.
@@ -80,6 +97,7 @@ internal sealed partial class SqliteSegmentCatalog
             {SelectSegments}
              WHERE state = 0
                {(source is null ? "" : "AND source = $source")}
+               {(storageRoot is null ? "" : "AND storage_root = $root")}
                {(endingBeforeUs is null ? "" : "AND start_us <= $before AND end_us <= $before")}
                {(after is null ? "" : "AND start_us >= $afterStart AND (start_us > $afterStart OR id > $afterId)")}
              ORDER BY start_us, id LIMIT $limit
@@ -89,6 +107,11 @@ internal sealed partial class SqliteSegmentCatalog
                 if (source is not null)
                 {
                     command.Parameters.AddWithValue("$source", source);
+                }
+
+                if (storageRoot is not null)
+                {
+                    command.Parameters.AddWithValue("$root", storageRoot);
                 }
 
                 if (endingBeforeUs is { } before)
@@ -107,18 +130,24 @@ internal sealed partial class SqliteSegmentCatalog
             CatalogRows.ReadSegmentsAsync,
             cancellationToken);
 
-    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<CatalogSegment>> InStateAsync(CatalogSegmentState state, string? storageRoot, CatalogCursor? after, int limit, CancellationToken cancellationToken) =>
         ReadAsync(
             // segments_state_start serves it (the id is its implicit last key).
             $"""
             {SelectSegments}
              WHERE state = $state
+               {(storageRoot is null ? "" : "AND storage_root = $root")}
                {(after is null ? "" : "AND start_us >= $afterStart AND (start_us > $afterStart OR id > $afterId)")}
              ORDER BY start_us, id LIMIT $limit
             """,
             command =>
             {
                 command.Parameters.AddWithValue("$state", (int)state);
+                if (storageRoot is not null)
+                {
+                    command.Parameters.AddWithValue("$root", storageRoot);
+                }
+
                 if (after is { } cursor)
                 {
                     command.Parameters.AddWithValue("$afterStart", cursor.StartUs);
@@ -135,9 +164,9 @@ internal sealed partial class SqliteSegmentCatalog
     /// it would otherwise prefer (source, state, start_us), which walks every stream of the source and reads each row,
     /// over segments_stream_start, which answers from the index alone and in group order. LatestSql does the same.
     /// </summary>
-    internal static string SummarizeSql(bool oneSource) => $"""
+    internal static string SummarizeSql(bool oneSource, bool oneRoot = false) => $"""
         SELECT source, stream, count(*), sum(bytes), min(start_us), max(end_us) FROM segments
-         WHERE +state = 0 {(oneSource ? "AND source = $source" : "")}
+         WHERE +state = 0 {(oneSource ? "AND source = $source" : "")} {(oneRoot ? "AND storage_root = $root" : "")}
          GROUP BY source, stream ORDER BY source, stream
         """;
 

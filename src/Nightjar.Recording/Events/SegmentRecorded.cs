@@ -37,6 +37,13 @@ public sealed record SegmentRecorded(
 
     public GopIndex Gops { get; init; } = Gops ?? GopIndex.Empty;
 
+    /// <summary>
+    /// The cluster node whose disk holds the file; null on a single node (and in events written before clusters).
+    /// Omitted from the stored JSON when null, so single-node events are unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Node { get; init; }
+
     [JsonIgnore]
     public TimeSpan Duration => End - Start;
 }

@@ -11,7 +11,8 @@ internal sealed class CatalogRetentionSegments(ISegmentCatalog catalog, string s
         CatalogSegment? after = null;
         while (true)
         {
-            var page = await catalog.OldestAsync(source, endingBefore, after, pageSize, cancellationToken);
+            // Filtered by the catalog, so a page is never filled with other roots' (other nodes') rows.
+            var page = await catalog.OldestAsync(source, storageRoot, endingBefore, after, pageSize, cancellationToken);
             foreach (var segment in page)
             {
                 if (string.Equals(segment.StorageRoot, storageRoot, StringComparison.Ordinal))

@@ -20,6 +20,7 @@ namespace Nightjar.Recording.Retention;
 internal sealed partial class RetentionExecutor(
     string rootName,
     string catalogRootName,
+    string? node,
     SafePathResolver resolver,
     IEventJournal journal,
     ISegmentCatalog catalog,
@@ -29,8 +30,11 @@ internal sealed partial class RetentionExecutor(
 {
     private long _sequence = -1;
 
-    /// <summary>The persistence id deletions and storage alarms of this root are journaled under.</summary>
-    public string PersistenceId { get; } = "retention/" + rootName;
+    /// <summary>
+    /// The persistence id deletions and storage alarms of this root are journaled under: <c>retention/{root}</c>, or
+    /// <c>retention/{node}/{root}</c> in a cluster, where every node has roots of the same names.
+    /// </summary>
+    public string PersistenceId { get; } = node is null ? "retention/" + rootName : "retention/" + node + "/" + rootName;
 
     /// <summary>Crash tests: throws at a step to leave the batch half done, as a killed process would.</summary>
     public Func<RetentionStep, ValueTask>? FaultInjection { get; set; }
@@ -46,7 +50,7 @@ internal sealed partial class RetentionExecutor(
         CatalogSegment? after = null;
         while (true)
         {
-            var page = await catalog.InStateAsync(CatalogSegmentState.Garbage, after, batchSize, cancellationToken);
+            var page = await catalog.InStateAsync(CatalogSegmentState.Garbage, catalogRootName, after, batchSize, cancellationToken);
             var mine = page.Where(s => string.Equals(s.StorageRoot, catalogRootName, StringComparison.Ordinal)).ToList();
             if (mine.Count > 0)
             {

@@ -1,3 +1,5 @@
+using Nightjar.Recording.Runtime;
+
 namespace Nightjar.Recording.Retention;
 
 /// <summary>How often and how much retention deletes (the <c>Retention</c> configuration section).</summary>
@@ -24,6 +26,13 @@ public sealed record RetentionOptions
     /// <summary>Deletions journaled per append (the garbage marks of a batch, then their deletions).</summary>
     public int DeletionBatchSize { get; init; } = 100;
 
+    /// <summary>
+    /// This node's id in a cluster (the recording engine's <c>NodeId</c>); null on a single node. A node plans and
+    /// deletes only the segments of its own roots (<c>"{node}/{index}"</c> in the catalog) and journals under
+    /// <c>retention/{node}/{root}</c>, so nodes never touch each other's files or streams.
+    /// </summary>
+    public string? NodeId { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
     public void Validate()
     {
@@ -43,6 +52,11 @@ public sealed record RetentionOptions
         if (DeletionBatchSize is < 1 or > 1_000)
         {
             throw new ArgumentException($"{nameof(DeletionBatchSize)} must be between 1 and 1000.", nameof(DeletionBatchSize));
+        }
+
+        if (NodeId is not null && !NodeIds.IsValid(NodeId))
+        {
+            throw new ArgumentException($"{nameof(NodeId)} must be null or 1 to {NodeIds.MaxLength} ASCII letters, digits, '-', '_' or '.'.", nameof(NodeId));
         }
 
         if (MinFreeBytes < 0)

@@ -91,7 +91,8 @@ public sealed partial class RetentionService : IAsyncDisposable
         var projector = new CatalogProjector(journal, catalog, _context.Time, loggerFactory.CreateLogger<CatalogProjector>());
         _executors = [.. roots.Select((root, i) => new RetentionExecutor(
             root.Name,
-            CatalogName(i),
+            CatalogName(i, options.NodeId),
+            options.NodeId,
             new SafePathResolver(root.Path),
             journal,
             catalog,
@@ -107,8 +108,11 @@ public sealed partial class RetentionService : IAsyncDisposable
     /// <summary>Per root, in order: crash tests inject failures between the steps of a deletion.</summary>
     internal IReadOnlyList<RetentionExecutor> Executors => _executors;
 
-    /// <summary>The catalog's name of the root at <paramref name="index"/> (see <c>StorageLayout.RootName</c>).</summary>
+    /// <summary>The catalog's name of a single node's root at <paramref name="index"/> (see <see cref="StorageRootNames"/>).</summary>
     public static string CatalogName(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The catalog's name of root <paramref name="index"/> of <paramref name="node"/> (null: a single node).</summary>
+    public static string CatalogName(int index, string? node) => StorageRootNames.For(node, index);
 
     /// <summary>Finishes deletions a crash interrupted (garbage rows: unlink, fsync, <c>SegmentDeleted</c>), then schedules passes. Call once.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -130,7 +134,7 @@ public sealed partial class RetentionService : IAsyncDisposable
             });
             _actors = [.. _roots.Select((root, i) => _system.Spawn(
                 "root-" + CatalogName(i),
-                () => new RootRetentionActor(_context, root, CatalogName(i), _executors[i], _stats[i])))];
+                () => new RootRetentionActor(_context, root, CatalogName(i, _context.Options.NodeId), _executors[i], _stats[i])))];
             _state = 1;
             foreach (var actor in _actors)
             {

@@ -110,7 +110,7 @@ internal sealed partial class RootRetentionActor
     }
 
     /// <summary>
-    /// From the index's summary when this is the node's only root (the summary has no root column); otherwise by
+    /// From the index's summary when this is the node's only root (the summary has no root column, but filters by one); otherwise by
     /// walking the root's segments.
     /// </summary>
     private async Task<RootUsage> UsageAsync(CancellationToken cancellationToken)
@@ -126,7 +126,9 @@ internal sealed partial class RootRetentionActor
 
         if (_context.RootCount == 1)
         {
-            foreach (var summary in await _context.Catalog.SummarizeAsync(null, cancellationToken))
+            // A single node's only root owns every row; a cluster node's summary is of its own root only.
+            var root = _context.Options.NodeId is null ? null : _catalogName;
+            foreach (var summary in await _context.Catalog.SummarizeAsync(null, root, cancellationToken))
             {
                 Add(summary.Source, summary.Stream, summary.Bytes, summary.Segments, summary.Oldest);
             }

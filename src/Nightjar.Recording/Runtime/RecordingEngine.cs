@@ -9,6 +9,7 @@ using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Runtime.Actors;
 using Nightjar.Recording.Runtime.Archive;
+using Nightjar.Recording.Runtime.Journal;
 using Nightjar.Recording.Runtime.Recovery;
 
 namespace Nightjar.Recording.Runtime;
@@ -48,6 +49,7 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
     /// <param name="loggerFactory">Logging; none when null.</param>
     /// <param name="timeProvider">The only clock (segment times, timers, backoff); the system clock when null.</param>
     /// <param name="meterFactory">Creates the <c>Nightjar.Recording</c> and <c>Nightjar.Actors</c> meters; the engine owns them when null.</param>
+    /// <param name="ownership">Which cameras this node records; every camera when null (a single node).</param>
     public RecordingEngine(
         RecordingEngineOptions options,
         IEventJournal journal,
@@ -55,7 +57,8 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
         ISecretProtector protector,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        ICameraOwnership? ownership = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(journal);
@@ -70,16 +73,23 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
         _meterFactory = meterFactory;
         var snapshots = new StreamSnapshots();
         var metrics = new RecordingMetrics(meterFactory, snapshots);
+        var eventStore = new RetryingEventStore(
+            new JournalEventStore(journal),
+            options.JournalRetryWindow,
+            timeProvider,
+            loggerFactory.CreateLogger<RetryingEventStore>(),
+            _ => metrics.JournalRetried());
         _services = new RecordingServices(
             options,
-            new StorageLayout(options.PrimaryRoot),
-            new JournalEventStore(journal),
+            new StorageLayout(options.PrimaryRoot, options.NodeId),
+            eventStore,
             catalog,
             protector,
             snapshots,
             metrics,
             timeProvider,
-            loggerFactory);
+            loggerFactory,
+            ownership);
         _archive = new RecordingArchive(_services, loggerFactory.CreateLogger<RecordingArchive>());
         _projector = new CatalogProjector(journal, catalog, timeProvider, loggerFactory.CreateLogger<CatalogProjector>());
     }
@@ -133,6 +143,7 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
                 DefaultSupervisorStrategy = ChildSupervision.Forever,
             });
             _directory = _system.Spawn("cameras", () => new CameraDirectoryActor(_services, _registry));
+            _services.Ownership.Changed += OnOwnershipChanged;
             var registry = await _directory.AskAsync<CameraRegistry>(new CameraDirectoryActor.GetRegistry(), _options.CommandTimeout, cancellationToken);
             _state = 1;
             LogStarted(_logger, registry.Count, report.Adopted, report.Lost, _services.Layout.Root);
@@ -155,12 +166,14 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
             }
 
             _state = 2;
+            _services.Ownership.Changed -= OnOwnershipChanged;
             if (_system is { } system)
             {
                 await system.StopAsync(cancellationToken);
                 await system.DisposeAsync();
             }
 
+            _services.Running.Publish([]);
             await _stopping.CancelAsync();
             await _projection;
             await _projector.CatchUpAsync(cancellationToken);
@@ -206,6 +219,7 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
         try
         {
             _state = 2;
+            _services.Ownership.Changed -= OnOwnershipChanged;
             _services.SimulateCrash();
             await _stopping.CancelAsync();
             if (_system is { } system)

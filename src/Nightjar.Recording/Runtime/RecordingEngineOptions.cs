@@ -53,6 +53,28 @@ public sealed record RecordingEngineOptions
     /// <summary>Deadline of camera commands (journal write included).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// This node's id in a cluster (<see cref="NodeIds.IsValid"/>); null on a single node. It marks the segments the
+    /// node records (<c>SegmentRecorded.Node</c>) and names its storage roots in the catalog
+    /// (<see cref="StorageRootNames.For"/>), so the node reconciles and deletes only files on its own disk.
+    /// </summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>
+    /// How often the camera registry catches up with what other nodes journaled (cameras added, changed or removed
+    /// through their API); null never does (a single node is the registry's only writer). About 1 s in a cluster.
+    /// </summary>
+    public TimeSpan? RegistryRefreshInterval { get; init; }
+
+    /// <summary>
+    /// How long a journal append is retried after transient database errors (a PostgreSQL restart) before the stream or
+    /// command fails: ffmpeg keeps writing meanwhile, and the segments are journaled once the database is back.
+    /// </summary>
+    public TimeSpan JournalRetryWindow { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The catalog's name of the root this node writes to (<see cref="StorageRootNames.For"/>).</summary>
+    internal string CatalogRootName => StorageRootNames.For(NodeId);
+
     /// <summary>The root segments are written to.</summary>
     internal string PrimaryRoot => StorageRoots.Count > 0 ? StorageRoots[0] : throw new InvalidOperationException("No storage root is configured.");
 
@@ -84,6 +106,9 @@ public sealed record RecordingEngineOptions
         Require(RecoveryRunsPerStream is >= 1 and <= 1000, nameof(RecoveryRunsPerStream), "between 1 and 1000");
         Require(RecoveryCatalogDepth is >= 0 and <= 100_000, nameof(RecoveryCatalogDepth), "between 0 and 100000");
         Require(CommandTimeout > TimeSpan.Zero, nameof(CommandTimeout), "positive");
+        Require(NodeId is null || NodeIds.IsValid(NodeId), nameof(NodeId), $"null or 1 to {NodeIds.MaxLength} ASCII letters, digits, '-', '_' or '.'");
+        Require(RegistryRefreshInterval is null || (RegistryRefreshInterval >= TimeSpan.FromMilliseconds(50) && RegistryRefreshInterval <= TimeSpan.FromHours(1)), nameof(RegistryRefreshInterval), "null or between 50 ms and 1 h");
+        Require(JournalRetryWindow >= TimeSpan.Zero && JournalRetryWindow <= TimeSpan.FromHours(1), nameof(JournalRetryWindow), "between 0 and 1 h");
     }
 
     private static void Require(bool condition, string name, string what)

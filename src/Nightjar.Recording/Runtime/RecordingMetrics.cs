@@ -18,6 +18,7 @@ internal sealed class RecordingMetrics : IDisposable
     private readonly Counter<long> _restarts;
     private readonly Counter<long> _recovered;
     private readonly Counter<long> _lost;
+    private readonly Counter<long> _journalRetries;
 
     public RecordingMetrics(IMeterFactory? meterFactory, StreamSnapshots snapshots)
     {
@@ -34,6 +35,7 @@ internal sealed class RecordingMetrics : IDisposable
         _restarts = _meter.CreateCounter<long>("nightjar.recording.restarts", "{restart}", "Ingest runs that ended and will be restarted, by reason.");
         _recovered = _meter.CreateCounter<long>("nightjar.recording.recovered_segments", "{segment}", "Files left open by a crash, repaired and adopted at start.");
         _lost = _meter.CreateCounter<long>("nightjar.recording.lost_segments", "{segment}", "Indexed segments found missing or broken, and unusable files found on disk, by reason.");
+        _journalRetries = _meter.CreateCounter<long>("nightjar.recording.journal_retries", "{retry}", "Journal appends retried after a transient database error (a PostgreSQL restart).");
     }
 
     public Meter Meter => _meter;
@@ -53,6 +55,8 @@ internal sealed class RecordingMetrics : IDisposable
 
     public void Lost(string camera, string stream, string reason) =>
         _lost.Add(1, new TagList { { "camera", camera }, { "stream", stream }, { "reason", reason } });
+
+    public void JournalRetried() => _journalRetries.Add(1);
 
     public void Dispose()
     {

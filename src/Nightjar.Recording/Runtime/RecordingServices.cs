@@ -17,7 +17,8 @@ internal sealed class RecordingServices(
     StreamSnapshots snapshots,
     RecordingMetrics metrics,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    ICameraOwnership? ownership = null)
 {
     private int _crashSimulated;
 
@@ -38,6 +39,12 @@ internal sealed class RecordingServices(
     public TimeProvider Time { get; } = timeProvider;
 
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+
+    /// <summary>Which cameras this node records (every camera on a single node).</summary>
+    public ICameraOwnership Ownership { get; } = ownership ?? OwnsEveryCamera.Instance;
+
+    /// <summary>Cameras whose actor has not terminated, published by the camera directory.</summary>
+    public Actors.RunningCameras Running { get; } = new();
 
     public StreamRecovery Recovery { get; } = new(layout, catalog, options, metrics, loggerFactory.CreateLogger<StreamRecovery>());
 

@@ -16,6 +16,9 @@ internal sealed class PersistentCounter(IEventStore store, string persistenceId,
     /// <summary>Persists but swallows a failure, to prove the runtime fails the actor anyway.</summary>
     public sealed record AddCarelessly(int Amount) : ICommand;
 
+    /// <summary>Catches up with other writers; answers the number of events applied, or -1 when the read failed (caught).</summary>
+    public sealed record CatchUp : ICommand;
+
     /// <summary>Answers <c>(Value, LastSequenceNr)</c>.</summary>
     public sealed record Get : ICommand;
 
@@ -60,6 +63,17 @@ internal sealed class PersistentCounter(IEventStore store, string persistenceId,
                 break;
             case Get:
                 Context.Respond((State.Value, LastSequenceNr));
+                break;
+            case CatchUp:
+                try
+                {
+                    Context.Respond(await CatchUpAsync());
+                }
+                catch (IOException)
+                {
+                    Context.Respond(-1);
+                }
+
                 break;
         }
     }

@@ -20,8 +20,17 @@ internal sealed class ScriptedEventStore(InMemoryEventStore inner) : IEventStore
         return await inner.LoadLatestSnapshotAsync(persistenceId, cancellationToken);
     }
 
-    public IAsyncEnumerable<StoredEvent> ReadEventsAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-        inner.ReadEventsAsync(persistenceId, fromSequenceNr, cancellationToken);
+    /// <summary>Runs before each event read is handed out; throw to fail the read part-way.</summary>
+    public Action<StoredEvent>? BeforeReadEvent { get; set; }
+
+    public async IAsyncEnumerable<StoredEvent> ReadEventsAsync(string persistenceId, long fromSequenceNr, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var stored in inner.ReadEventsAsync(persistenceId, fromSequenceNr, cancellationToken))
+        {
+            BeforeReadEvent?.Invoke(stored);
+            yield return stored;
+        }
+    }
 
     public async Task AppendAsync(string persistenceId, long expectedSequenceNr, IReadOnlyList<EventToPersist> events, CancellationToken cancellationToken)
     {

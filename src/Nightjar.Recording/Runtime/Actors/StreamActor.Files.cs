@@ -208,7 +208,7 @@ internal sealed partial class StreamActor
         }
 
         FileDurability.FlushFileAndDirectory(full);
-        var recorded = SegmentEvents.Recorded(_camera, Name, run.RunId, relative, start, index);
+        var recorded = SegmentEvents.Recorded(_camera, Name, run.RunId, relative, start, index, _services.Options.NodeId);
         await PersistAsync(recorded);
         run.ClosedBytes += recorded.Bytes;
         run.FilesRecorded++;

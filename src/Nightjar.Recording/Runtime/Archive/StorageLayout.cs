@@ -9,14 +9,22 @@ internal sealed class StorageLayout
     private readonly SafePathResolver _resolver;
 
     /// <param name="root">An absolute directory; created if missing.</param>
-    public StorageLayout(string root)
+    /// <param name="node">The node whose disk this is (null on a single node): part of the root's catalog name.</param>
+    public StorageLayout(string root, string? node = null)
     {
         FileDurability.CreateDirectoryDurably(root);
         _resolver = new SafePathResolver(root);
+        CatalogRootName = RootNameFor(node);
     }
 
-    /// <summary>The catalog's name for the root (its index in the configuration).</summary>
-    public static string RootName => "0";
+    /// <summary>The catalog's name for a single node's (first) root.</summary>
+    public static string RootName => RootNameFor(null);
+
+    /// <summary>The catalog's name of this root: <c>"0"</c>, or <c>"{node}/0"</c> in a cluster.</summary>
+    public string CatalogRootName { get; }
+
+    /// <summary>The catalog's name of the first root of <paramref name="node"/> (see <see cref="StorageRootNames"/>).</summary>
+    public static string RootNameFor(string? node) => StorageRootNames.For(node);
 
     public string Root => _resolver.Root;
 

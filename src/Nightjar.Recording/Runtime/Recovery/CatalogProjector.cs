@@ -83,7 +83,7 @@ internal sealed partial class CatalogProjector(IEventJournal journal, ISegmentCa
                 recorded.Stream,
                 recorded.RunId,
                 recorded.Path,
-                StorageLayout.RootName,
+                StorageLayout.RootNameFor(recorded.Node),
                 recorded.Start,
                 recorded.End,
                 recorded.Bytes,

@@ -9,4 +9,7 @@ internal sealed partial class RecoveryScanner
 
     [LoggerMessage(EventId = 3111, Level = LogLevel.Error, Message = "Could not reconcile {Stream}; it is skipped until the next start")]
     private static partial void LogStreamFailed(ILogger logger, string stream, Exception error);
+
+    [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Reconciliation of {Stream} found {Count} events to journal, but another node records the camera now ({Reason}); the files stay and are adopted when this node records it again")]
+    private static partial void LogStreamDeferred(ILogger logger, string stream, int count, string reason);
 }

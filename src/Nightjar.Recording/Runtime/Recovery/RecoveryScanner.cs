@@ -39,7 +39,18 @@ internal sealed partial class RecoveryScanner(RecordingServices services, IEvent
                 continue;
             }
 
-            await AppendAsync(JournalNames.DvrPersistenceId(stream.Camera, stream.Stream), events, cancellationToken);
+            try
+            {
+                await AppendAsync(JournalNames.DvrPersistenceId(stream.Camera, stream.Stream), events, cancellationToken);
+            }
+            catch (Exception error) when (services.Options.NodeId is not null && IsRefusedInCluster(error))
+            {
+                // Another node owns the camera now and writes its DVR stream (the database refuses this node's appends,
+                // or one raced in). The files stay on this disk; this node's stream actor adopts them when it records
+                // the camera again, and the next start retries.
+                LogStreamDeferred(logger, stream.ToString(), events.Count, error.Message);
+                continue;
+            }
             foreach (var @event in events)
             {
                 switch (@event)
@@ -61,6 +72,11 @@ internal sealed partial class RecoveryScanner(RecordingServices services, IEvent
         LogFinished(logger, report.Streams, report.Adopted, report.Lost, report.CatalogEvents);
         return report;
     }
+
+    /// <summary>A refusal by the database (<c>NJF01</c>: not the camera's owner) or a lost write race: not a failure of this node.</summary>
+    internal static bool IsRefusedInCluster(Exception error) =>
+        error is ConcurrencyConflictException
+        || (error is Npgsql.PostgresException postgres && string.Equals(postgres.SqlState, "NJF01", StringComparison.Ordinal));
 
     internal static string LossTag(SegmentLossReason reason) => reason switch
     {
@@ -96,7 +112,9 @@ internal sealed partial class RecoveryScanner(RecordingServices services, IEvent
         }
 
         // Streams whose directories are gone entirely still have rows to mark lost.
-        foreach (var summary in await services.Catalog.SummarizeAsync(null, cancellationToken))
+        // In a cluster, only this node's root: the other nodes' rows describe their disks.
+        var root = services.Options.NodeId is null ? null : services.Layout.CatalogRootName;
+        foreach (var summary in await services.Catalog.SummarizeAsync(null, root, cancellationToken))
         {
             if (CameraId.TryParse(summary.Source, out var camera, out _) && StreamNames.IsValid(summary.Stream))
             {

@@ -162,7 +162,7 @@ internal sealed partial class StreamRecovery(
         var named = DateTimeOffset.FromUnixTimeSeconds(file.Seconds);
         var start = previousEnd is { } end && end >= named.AddSeconds(-1) && end <= named.AddSeconds(2) ? end : named;
         FileDurability.FlushFileAndDirectory(file.FullPath);
-        var recorded = SegmentEvents.Recorded(camera, stream, runId, relativePath, start, repaired.Index);
+        var recorded = SegmentEvents.Recorded(camera, stream, runId, relativePath, start, repaired.Index, options.NodeId);
         LogAdopted(logger, relativePath, repaired.TruncatedBytes, recorded.Duration.TotalSeconds, recorded.Gops.Count);
         return recorded;
     }
@@ -174,7 +174,8 @@ internal sealed partial class StreamRecovery(
             return;
         }
 
-        foreach (var row in await catalog.LatestAsync(camera.Value, stream, options.RecoveryCatalogDepth, cancellationToken))
+        // Only rows of this node's root: in a cluster the other nodes' files are on their disks, not missing.
+        foreach (var row in await catalog.LatestAsync(camera.Value, stream, layout.CatalogRootName, options.RecoveryCatalogDepth, cancellationToken))
         {
             if (row.State != CatalogSegmentState.Recorded || !StoragePaths.IsSafeRelative(row.Path) || !layout.TryResolve(row.Path, out var full))
             {
