@@ -25,9 +25,12 @@ internal sealed class EngineHarness : IAsyncDisposable
     private ISegmentCatalog? _catalog;
     private RecordingEngine? _engine;
 
-    private EngineHarness(Func<RecordingEngineOptions, RecordingEngineOptions>? configure)
+    private readonly ICameraOwnership? _ownership;
+
+    private EngineHarness(Func<RecordingEngineOptions, RecordingEngineOptions>? configure, ICameraOwnership? ownership)
     {
         _configure = configure ?? (o => o);
+        _ownership = ownership;
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         Directory.CreateDirectory(DataPath);
     }
@@ -68,10 +71,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         },
     };
 
-    public static async Task<EngineHarness> StartAsync(Func<RecordingEngineOptions, RecordingEngineOptions>? configure = null)
+    public static async Task<EngineHarness> StartAsync(Func<RecordingEngineOptions, RecordingEngineOptions>? configure = null, ICameraOwnership? ownership = null)
     {
         ToolRunner.Require("ffmpeg");
-        var harness = new EngineHarness(configure);
+        var harness = new EngineHarness(configure, ownership);
         await harness.OpenCoreAsync();
         return harness;
     }
@@ -176,7 +179,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         _catalog = SegmentCatalogFactory.Create(journalOptions, LoggerFactory);
         await _catalog.MigrateAsync(CancellationToken.None);
         Options = _configure(TestOptions(StorageRoot));
-        _engine = new RecordingEngine(Options, _journal, _catalog, Protector, LoggerFactory);
+        _engine = new RecordingEngine(Options, _journal, _catalog, Protector, LoggerFactory, ownership: _ownership);
         await _engine.StartAsync(CancellationToken.None);
     }
 
