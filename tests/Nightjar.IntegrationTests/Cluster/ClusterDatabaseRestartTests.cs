@@ -1,0 +1,82 @@
+using System.Globalization;
+using Nightjar.IntegrationTests.Retention;
+using Xunit.Abstractions;
+
+namespace Nightjar.IntegrationTests.Cluster;
+
+/// <summary>
+/// PostgreSQL restarts under a recording cluster (cluster.md 6.10, failure case 7): a private server is stopped
+/// (<c>-m fast</c>, then <c>-m immediate</c>, a crash) for a few seconds and started again. No node is declared dead,
+/// every node is active again with the same incarnation, recording continues, and every segment file on every node's
+/// disk gets its catalog row (bounded catch-up): the outage costs no catalog entry.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
+{
+    private const int CameraCount = 6;
+
+    /// <summary>Below the default lease TTL (10 s): the nodes must ride it out without any membership change.</summary>
+    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(4);
+
+    [Fact]
+    public Task PostgresRestartMidRun_NoNodeDeclaredDead_NoSegmentMissing() => HardDeadline.RunAsync(
+        async () =>
+        {
+            // Default lease timing: the DB-restart grace (L + G after pg_postmaster_start_time) is part of the subject.
+            await using var cluster = await ClusterHarness.CreateAsync("pg-restart", output, privatePostgres: true);
+            var nodes = new[] { "n1", "n2", "n3" }.Select(id => cluster.AddNode(id, new NodeCapacity(IngestMbps: 100, Cameras: 20))).ToArray();
+            await cluster.StartNodesAsync(nodes);
+            var cameras = await cluster.AddCamerasAsync(CameraCount);
+            await cluster.WaitForAllRecordingAsync(cameras, TimeSpan.FromSeconds(60));
+            var incarnations = (await cluster.Catalog.NodesAsync()).Where(r => !r.IsDead).ToDictionary(r => r.NodeId, r => r.Incarnation, StringComparer.Ordinal);
+            incarnations.Keys.Should().BeEquivalentTo(nodes.Select(n => n.Id));
+
+            foreach (var mode in new[] { "fast", "immediate" })
+            {
+                var down = await cluster.RestartPostgresAsync(mode, Downtime);
+                var upAt = DateTimeOffset.UtcNow;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pg_ctl stop -m {mode}: down {down.TotalSeconds:F1} s"));
+
+                await cluster.WaitForActiveAsync(nodes.Select(n => n.Id).ToArray(), TimeSpan.FromSeconds(40));
+                await cluster.WaitForAllRecordingAsync(cameras, TimeSpan.FromSeconds(40), since: upAt, what: $"after the {mode} restart");
+                nodes.Should().OnlyContain(n => n.IsRunning, "no node exits over a database restart");
+
+                // Every file on every disk at this instant, including the ones still open, must get its catalog row.
+                var files = nodes.ToDictionary(n => n.Id, ClusterHarness.SegmentFilesOf, StringComparer.Ordinal);
+                var missing = new List<string>();
+                await ClusterWait.UntilAsync(
+                    async () =>
+                    {
+                        var catalog = await cluster.Catalog.SegmentsAsync();
+                        missing = files.SelectMany(f => f.Value.Where(file => !catalog.Any(s => s.Node == f.Key && IsSameFile(file, s.Path))).Select(file => f.Key + ":" + file)).ToList();
+                        return missing.Count == 0;
+                    },
+                    TimeSpan.FromSeconds(30),
+                    () => $"every segment file on disk to have a catalog row after the {mode} restart; missing {missing.Count}: {string.Join(", ", missing.Take(20))}");
+                output.WriteLine($"after -m {mode}: {files.Sum(f => f.Value.Count)} files on disk, all in the catalog");
+
+                var membership = await cluster.Catalog.NodesAsync();
+                membership.Should().NotContain(r => r.IsDead, $"a database restart declares no node dead: {string.Join(" | ", membership)}");
+                membership.Where(r => !r.IsDead).ToDictionary(r => r.NodeId, r => r.Incarnation, StringComparer.Ordinal)
+                    .Should().BeEquivalentTo(incarnations, "every node kept its incarnation");
+                membership.Should().OnlyContain(r => r.Status == "active");
+            }
+
+            var segments = await cluster.SegmentsByCameraAsync();
+            foreach (var camera in cameras)
+            {
+                SegmentTimeline.CrossRootOverlaps(segments[camera], TimeSpan.FromMilliseconds(100)).Should().BeEmpty($"{camera} is never written by two nodes at once");
+            }
+
+            (await cluster.Catalog.OverlappingEpochsAsync()).Should().BeEmpty("camera_epoch authority intervals never overlap");
+        },
+        TimeSpan.FromMinutes(4),
+        nameof(PostgresRestartMidRun_NoNodeDeclaredDead_NoSegmentMissing));
+
+    /// <summary>A file relative to the data directory ("recordings/cam1/...") against a catalog path relative to its root.</summary>
+    private static bool IsSameFile(string file, string catalogPath)
+    {
+        var path = catalogPath.Replace('\\', '/').TrimStart('/');
+        return file == path || file.EndsWith("/" + path, StringComparison.Ordinal) || path.EndsWith("/" + file, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Nightjar.IntegrationTests.Retention;
+using Xunit.Abstractions;
+
+namespace Nightjar.IntegrationTests.Cluster;
+
+/// <summary>
+/// Graceful leave with real processes: a node drained through the API (sent to another node), and a node stopped with
+/// SIGTERM (it drains, then exits 0 within Shutdown:TimeoutSeconds). Every camera of the drained node records on
+/// another node with at most one segment of gap, never two nodes at once, and the drained node ends with no camera.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterDrainTests(ClusterDrainFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterDrainFixture>
+{
+    /// <summary>
+    /// Break-before-make: the new owner starts after the old one closed its tail, so the catalog gap is the new owner's
+    /// start-up: an ffmpeg process, the RTSP handshake on loopback and the first keyframe (the simulator sends one every
+    /// second), measured at 1–3 s; 2 s on top of one segment absorbs that on a loaded two-core machine.
+    /// </summary>
+    private static readonly TimeSpan StartUpTolerance = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan OverlapRounding = TimeSpan.FromMilliseconds(100);
+
+    [Fact]
+    public Task Drain_MovesEveryCameraWithAtMostOneSegmentOfGap() => HardDeadline.RunAsync(
+        async () =>
+        {
+            var cluster = fixture.Cluster;
+            cluster.Output = output;
+            var (victim, cameras) = await BusiestAsync(cluster);
+            var via = cluster.RunningNodes.First(n => n != victim);
+
+            var requestedAt = DateTimeOffset.UtcNow;
+            using (var response = await via.Api.PostAsync(new Uri($"/api/v1/nodes/{victim.Id}/drain", UriKind.Relative), content: null))
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Accepted, $"POST /api/v1/nodes/{victim.Id}/drain on {via.Id}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            output.WriteLine($"drain of {victim.Id} (holding {string.Join(", ", cameras)}) requested on {via.Id} at {requestedAt:HH:mm:ss.fff}");
+            await AssertMovedAsync(cluster, victim, cameras, requestedAt);
+
+            IReadOnlyList<NodeView> nodes = [];
+            await ClusterWait.UntilAsync(
+                async () =>
+                {
+                    nodes = await cluster.NodesAsync();
+                    return nodes.Single(n => n.Id == victim.Id).Cameras.Count == 0;
+                },
+                TimeSpan.FromSeconds(30),
+                () => $"GET /api/v1/nodes to list no camera on the drained {victim.Id}: {string.Join(" | ", nodes.Select(n => n.Json))}");
+            nodes.Single(n => n.Id == victim.Id).IsActive.Should().BeFalse("a drained node takes no new cameras");
+        },
+        TimeSpan.FromMinutes(2),
+        nameof(Drain_MovesEveryCameraWithAtMostOneSegmentOfGap));
+
+    [Fact]
+    public Task Sigterm_DrainsThenExitsZero() => HardDeadline.RunAsync(
+        async () =>
+        {
+            var cluster = fixture.Cluster;
+            cluster.Output = output;
+            var (victim, cameras) = await BusiestAsync(cluster);
+
+            var requestedAt = DateTimeOffset.UtcNow;
+            var stopwatch = Stopwatch.StartNew();
+            var exitCode = await cluster.TerminateNodeAsync(victim, TimeSpan.FromSeconds(60));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{victim.Id} (holding {string.Join(", ", cameras)}) exited {exitCode} {stopwatch.Elapsed.TotalSeconds:F1} s after SIGTERM"));
+            exitCode.Should().Be(0, $"a drained node exits cleanly; output:\n{ClusterNode.Tail(victim.AllOutput)}");
+            stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30 + 5), "it exits within Shutdown:TimeoutSeconds (30)");
+
+            await AssertMovedAsync(cluster, victim, cameras, requestedAt);
+            victim.AllOutput.Should().NotContain(ClusterHarness.ClusterKey).And.NotContain(ClusterHarness.AdminKey);
+        },
+        TimeSpan.FromMinutes(2),
+        nameof(Sigterm_DrainsThenExitsZero));
+
+    /// <summary>The running node holding the most cameras, and those cameras.</summary>
+    private static async Task<(ClusterNode Node, IReadOnlyList<string> Cameras)> BusiestAsync(ClusterHarness cluster)
+    {
+        var placement = await cluster.PlacementAsync();
+        var node = cluster.RunningNodes.MaxBy(n => placement.Assignments.Count(a => a.Node == n.Id))!;
+        var cameras = placement.Assignments.Where(a => a.Node == node.Id).Select(a => a.Camera).ToList();
+        cameras.Should().NotBeEmpty($"a running node still holds cameras; placement: {placement.Json}");
+
+        // Each has recorded there, so the handoff has a "last segment on the old node" to measure from.
+        await cluster.WaitForAllRecordingAsync(cameras, TimeSpan.FromSeconds(30), where: s => s.Node == node.Id, what: "on " + node.Id);
+        return (node, cameras);
+    }
+
+    private async Task AssertMovedAsync(ClusterHarness cluster, ClusterNode victim, IReadOnlyList<string> cameras, DateTimeOffset requestedAt)
+    {
+        await cluster.WaitForAllRecordingAsync(
+            cameras, TimeSpan.FromSeconds(60), since: requestedAt, where: s => s.Node != victim.Id, what: "on another node after the drain of " + victim.Id);
+
+        IReadOnlyList<CameraAssignmentRow> assignments = [];
+        await ClusterWait.UntilAsync(
+            async () =>
+            {
+                assignments = await cluster.Catalog.AssignmentsAsync();
+                return assignments.All(a => a.Owner != victim.Id);
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"camera_assignment to name no camera on {victim.Id}: {string.Join(" | ", assignments)}");
+
+        var catalog = await cluster.SegmentsByCameraAsync();
+        var gaps = new List<double>();
+        var allowed = TimeSpan.FromSeconds(cluster.SegmentSeconds) + StartUpTolerance;
+        foreach (var camera in cameras)
+        {
+            var segments = catalog[camera];
+            var (last, first) = SegmentTimeline.Handoff(segments, victim.Id, DateTimeOffset.MaxValue);
+            last.Should().NotBeNull($"{camera} recorded on {victim.Id} before the drain");
+            first.Should().NotBeNull($"{camera} records on another node after the drain");
+            var gap = first!.Start - last!.End;
+            gaps.Add(gap.TotalSeconds);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{camera}: {victim.Id} → {first.Node}; gap {gap.TotalSeconds:F2} s (tail ended {last.End:HH:mm:ss.fff}, first started {first.Start:HH:mm:ss.fff}; drain at {requestedAt:HH:mm:ss.fff})"));
+            gap.Should().BeLessThanOrEqualTo(allowed, $"{camera} loses at most one segment ({cluster.SegmentSeconds} s) plus start-up in the handoff");
+            SegmentTimeline.CrossRootOverlaps(segments, OverlapRounding).Should().BeEmpty(
+                $"{camera} is never written by two nodes at once; its segments: {string.Join(" | ", segments)}");
+        }
+
+        output.WriteLine($"drain of {victim.Id}, handoff gap: {Distribution.Describe(gaps)}");
+        (await cluster.Catalog.OverlappingEpochsAsync()).Should().BeEmpty("camera_epoch authority intervals never overlap");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Nightjar.IntegrationTests.Retention;
+using Xunit.Abstractions;
+
+namespace Nightjar.IntegrationTests.Cluster;
+
+/// <summary>
+/// Capacity-aware placement with three real nodes: ingest capacity 2 : 1 : 1 (camera slots far from binding), eight
+/// cameras of equal bitrate. The big node carries about twice the bitrate of each small one, every camera records on
+/// the node the placement names, and any node answers the live HLS of any camera.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterPlacementTests(ITestOutputHelper output)
+{
+    private const int CameraCount = 8;
+
+    [Fact]
+    public Task Placement_FollowsCapacity() => HardDeadline.RunAsync(
+        async () =>
+        {
+            await using var cluster = await ClusterHarness.CreateAsync("placement", output);
+
+            // 8 cameras × 0.2 Mbit/s = 1.6 of 4 Mbit/s: ingest is the binding dimension (slots 4/100 at most).
+            var big = cluster.AddNode("big", new NodeCapacity(IngestMbps: 2.0, Cameras: 100));
+            var small1 = cluster.AddNode("small1", new NodeCapacity(IngestMbps: 1.0, Cameras: 100));
+            var small2 = cluster.AddNode("small2", new NodeCapacity(IngestMbps: 1.0, Cameras: 100));
+            await cluster.StartNodesAsync(big, small1, small2);
+            var cameras = await cluster.AddCamerasAsync(CameraCount);
+
+            PlacementView? placement = null;
+            await ClusterWait.UntilAsync(
+                async () =>
+                {
+                    placement = await cluster.PlacementAsync();
+                    return cameras.All(c => placement.Assignments.Any(a => a.Camera == c && a.Node is not null && a.State == "active"));
+                },
+                TimeSpan.FromSeconds(60),
+                () => $"every camera to be placed and active; last placement: {placement?.Json ?? "none"}");
+
+            var final = placement!;
+            var counts = final.CountsByNode();
+            int Count(ClusterNode node) => counts.GetValueOrDefault(node.Id);
+            output.WriteLine($"cameras per node: big {Count(big)}, small1 {Count(small1)}, small2 {Count(small2)}");
+            foreach (var small in new[] { small1, small2 })
+            {
+                Count(small).Should().BeGreaterThan(0, $"every node takes a share; placement: {final.Json}");
+                Count(big).Should().BeInRange(
+                    (2 * Count(small)) - 1, (2 * Count(small)) + 1,
+                    $"the node with twice the ingest capacity carries about twice the cameras of {small.Id} (equal bitrates); placement: {final.Json}");
+            }
+
+            // Every camera records, into the catalog, from the node the placement names.
+            var owners = final.Assignments.ToDictionary(a => a.Camera, a => a.Node!, StringComparer.Ordinal);
+            await cluster.WaitForAllRecordingAsync(cameras, TimeSpan.FromSeconds(60), where: s => s.Node == owners[s.Camera], what: "on its owner");
+
+            // The nodes' own view of their load agrees: the big node's ingest is about twice each small one's.
+            var nodes = await cluster.NodesAsync();
+            var load = nodes.ToDictionary(n => n.Id, n => n.LoadIngestMbps, StringComparer.Ordinal);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest load: big {load[big.Id]:F2}, small1 {load[small1.Id]:F2}, small2 {load[small2.Id]:F2} Mbit/s"));
+            var oneCamera = ClusterHarness.CameraKbps / 1000.0;
+            foreach (var small in new[] { small1, small2 })
+            {
+                load[big.Id].Should().BeApproximately(
+                    2 * load[small.Id], (oneCamera * 1.5) + (0.25 * load[big.Id]),
+                    $"GET /api/v1/nodes reports the big node near twice {small.Id}'s bitrate: {string.Join(" | ", nodes.Select(n => n.Json))}");
+                nodes.Single(n => n.Id == small.Id).Cameras.Should().BeEquivalentTo(final.Assignments.Where(a => a.Node == small.Id).Select(a => a.Camera));
+            }
+
+            // Any node answers any camera's live playlist (it serves its own and forwards the rest).
+            foreach (var node in cluster.Nodes)
+            {
+                using var response = await node.Api.GetAsync(new Uri($"/{cameras[0]}/index.m3u8", UriKind.Relative));
+                var body = await response.Content.ReadAsStringAsync();
+                response.IsSuccessStatusCode.Should().BeTrue($"{node.Id} must answer /{cameras[0]}/index.m3u8 (owner {owners[cameras[0]]}); answered {(int)response.StatusCode}: {body}");
+                body.Should().StartWith("#EXTM3U");
+            }
+        },
+        TimeSpan.FromMinutes(3),
+        nameof(Placement_FollowsCapacity));
+}
