@@ -46,6 +46,20 @@ public sealed class RecordingEventsTests
     }
 
     [Fact]
+    public void Json_SegmentRecorded_OmitsANullNode_ReadsEventsWrittenBeforeClusters_AndKeepsANode()
+    {
+        var recorded = new SegmentRecorded(new("lobby"), "main", "r1", "lobby/main/r1/1.ts", At, At.AddSeconds(60), 1_000, GopIndex.Empty);
+
+        var single = JsonSerializer.Serialize(recorded, JournalOptions);
+        var clustered = JsonSerializer.Serialize(recorded with { Node = "node-a" }, JournalOptions);
+
+        single.Should().NotContain("node", "a single node's events are stored exactly as before");
+        JsonSerializer.Deserialize<SegmentRecorded>(single, JournalOptions)!.Node.Should().BeNull();
+        clustered.Should().Contain("\"node\":\"node-a\"");
+        JsonSerializer.Deserialize<SegmentRecorded>(clustered, JournalOptions)!.Node.Should().Be("node-a");
+    }
+
+    [Fact]
     public void Json_UsesReadableNamesForEnumsAndPolicies()
     {
         var closed = JsonSerializer.Serialize(new SourceClosed(new("lobby"), "main", "r1", At, SourceCloseReason.Stalled, null), JournalOptions);

@@ -100,7 +100,7 @@ internal sealed class RetentionWorld : IAsyncDisposable
         (await RecordManyAsync(camera, [(start, end, bytes)], stream))[0];
 
     /// <summary>Several closed segments of one stream, journaled in one append.</summary>
-    public async Task<IReadOnlyList<SegmentRecorded>> RecordManyAsync(string camera, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End, long Bytes)> segments, string stream = "main")
+    public async Task<IReadOnlyList<SegmentRecorded>> RecordManyAsync(string camera, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End, long Bytes)> segments, string stream = "main", string? node = null)
     {
         var events = new List<SegmentRecorded>();
         foreach (var (start, end, bytes) in segments)
@@ -110,7 +110,7 @@ internal sealed class RetentionWorld : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllBytes(full, Sync);
             _recordedBytes[path] = bytes;
-            events.Add(new SegmentRecorded(new CameraId(camera), stream, "run1", path, start, end, bytes, GopIndex.Empty));
+            events.Add(new SegmentRecorded(new CameraId(camera), stream, "run1", path, start, end, bytes, GopIndex.Empty) { Node = node });
         }
 
         if (events.Count > 0)
@@ -158,10 +158,10 @@ internal sealed class RetentionWorld : IAsyncDisposable
             ? [.. Directory.EnumerateFiles(Root, "*.ts", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))]
             : [];
 
-    public async Task<List<JournalEventView>> RetentionEventsAsync()
+    public async Task<List<JournalEventView>> RetentionEventsAsync(string persistenceId = "retention/main")
     {
         var events = new List<JournalEventView>();
-        await foreach (var e in _store.Journal.ReadEventsAsync("retention/main", 1, long.MaxValue, CancellationToken.None))
+        await foreach (var e in _store.Journal.ReadEventsAsync(persistenceId, 1, long.MaxValue, CancellationToken.None))
         {
             events.Add(new JournalEventView(e.SequenceNr, e.Payload));
         }

@@ -61,6 +61,19 @@ public sealed class CatalogProjectorTests : IAsyncLifetime
         (await _store.Catalog.GetProjectionOffsetAsync(CatalogProjector.ProjectionName, CancellationToken.None)).Ordering.Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task CatchUpAsync_SegmentOfAClusterNode_IsStoredUnderThatNodesRoot()
+    {
+        var single = Recorded(0);
+        var clustered = Recorded(1) with { Node = "node-b" };
+        await AppendAsync(single, clustered);
+
+        await _projector.CatchUpAsync(CancellationToken.None);
+
+        (await _store.Catalog.GetByPathAsync(single.Path, CancellationToken.None))!.StorageRoot.Should().Be("0");
+        (await _store.Catalog.GetByPathAsync(clustered.Path, CancellationToken.None))!.StorageRoot.Should().Be("node-b/0");
+    }
+
     private static SegmentRecorded Recorded(int index)
     {
         var start = T0.AddSeconds(60 * index);

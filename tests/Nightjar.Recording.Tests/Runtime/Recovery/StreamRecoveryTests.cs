@@ -96,6 +96,23 @@ public sealed class StreamRecoveryTests : IAsyncLifetime
         File.Exists(Full(intact.Path)).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ScanAsync_InACluster_ChecksOnlyThisNodesRows_AndMarksAdoptedFilesWithTheNode()
+    {
+        var options = new RecordingEngineOptions { StorageRoots = [_store.StorageRoot], NodeId = "node-a" };
+        var recovery = new StreamRecovery(new StorageLayout(_store.StorageRoot, "node-a"), _store.Catalog, options, new RecordingMetrics(null, new StreamSnapshots()), NullLogger.Instance);
+        var mine = await CatalogueAsync(Run + "/1763700000.ts", _clip, At(1763700000), "node-a/0");
+        var theirs = await CatalogueAsync("cam1/main/2025/11/21/1763600000000/1763600000.ts", _clip, At(1763600000), "node-b/0");
+        File.Delete(Full(mine.Path));
+        File.Delete(Full(theirs.Path));
+        await WriteAsync(Run + "/1763700004.ts", _clip);
+
+        var events = await recovery.ScanAsync(Camera, "main", [], checkCatalog: true, CancellationToken.None);
+
+        events.OfType<SegmentLost>().Should().ContainSingle("node B's file is on node B's disk, not lost").Which.Path.Should().Be(mine.Path);
+        events.OfType<SegmentRecorded>().Should().ContainSingle().Which.Node.Should().Be("node-a");
+    }
+
     private static DateTimeOffset At(double unixSeconds) => DateTimeOffset.UnixEpoch.AddSeconds(unixSeconds);
 
     private string Full(string relative) => Path.Combine(_store.StorageRoot, relative);
@@ -106,10 +123,10 @@ public sealed class StreamRecoveryTests : IAsyncLifetime
         await File.WriteAllBytesAsync(Full(relative), bytes);
     }
 
-    private async Task<CatalogSegment> CatalogueAsync(string relative, byte[] bytes, DateTimeOffset start)
+    private async Task<CatalogSegment> CatalogueAsync(string relative, byte[] bytes, DateTimeOffset start, string root = "0")
     {
         await WriteAsync(relative, bytes);
-        var segment = new CatalogSegment(0, "cam1", "main", RunId, relative, "0", start, start.AddSeconds(2), bytes.Length, GopIndex.Empty.Encode(), CatalogSegmentState.Recorded);
+        var segment = new CatalogSegment(0, "cam1", "main", RunId, relative, root, start, start.AddSeconds(2), bytes.Length, GopIndex.Empty.Encode(), CatalogSegmentState.Recorded);
         await _store.Catalog.ApplyAsync([new CatalogChange.Upsert(segment)], null, CancellationToken.None);
         return (await _store.Catalog.GetByPathAsync(relative, CancellationToken.None))!;
     }
