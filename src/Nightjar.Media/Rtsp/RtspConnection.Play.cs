@@ -19,7 +19,7 @@ internal sealed partial class RtspConnection
         var path = _context.Paths.FindForReader(url.Path);
         if (path is null)
         {
-            return new RtspResponse(RtspStatus.NotFound, "No Publisher");
+            return RedirectOrNotFound(url);
         }
 
         // Reached through an alias: SETUP and PLAY will name the real path (Content-Base), so it must be granted too.
@@ -33,6 +33,19 @@ internal sealed partial class RtspConnection
         return new RtspResponse(RtspStatus.Ok)
             .With("Content-Base", BaseUrl(request.Uri, path.Name) + "/")
             .WithBody("application/sdp", sdp);
+    }
+
+    /// <summary>404, or a 302 to the server <see cref="RtspServerOptions.ReaderRedirect"/> names for the path.</summary>
+    private RtspResponse RedirectOrNotFound(RtspUrl url)
+    {
+        if (_context.Options.ReaderRedirect?.Invoke(url.Path) is not { } location)
+        {
+            return new RtspResponse(RtspStatus.NotFound, "No Publisher");
+        }
+
+        // A reader that authenticated with a token in the URL needs it at the other server too.
+        var target = url.Token is null ? location : location + "?token=" + Uri.EscapeDataString(url.Token);
+        return new RtspResponse(RtspStatus.MovedTemporarily).With("Location", target);
     }
 
     private async ValueTask<RtspResponse> SetupAsync(RtspRequest request, CancellationToken cancellationToken)
@@ -89,7 +102,12 @@ internal sealed partial class RtspConnection
             return denied;
         }
 
-        if (path is null || path.IsClosed)
+        if (path is null)
+        {
+            return RedirectOrNotFound(url);
+        }
+
+        if (path.IsClosed)
         {
             return new RtspResponse(RtspStatus.NotFound, "No Publisher");
         }

@@ -52,6 +52,14 @@ public sealed class RtspServerOptions
     /// </summary>
     public Func<string, string?>? ReaderPathAlias { get; set; }
 
+    /// <summary>
+    /// For readers only: when no publication serves a requested path here, the absolute <c>rtsp://</c> URL of another
+    /// server that has it (the reader gets <c>302 Moved Temporarily</c> with that <c>Location</c>, after
+    /// authentication, its <c>?token=</c> kept); null answers 404 as usual. Called on the request path: keep it
+    /// cheap and thread-safe.
+    /// </summary>
+    public Func<string, string?>? ReaderRedirect { get; set; }
+
     /// <summary>Packets queued per reader before it counts as slow and is dropped (the GOP replay is not counted).</summary>
     public int ReaderQueuePackets { get; set; } = 1024;
 

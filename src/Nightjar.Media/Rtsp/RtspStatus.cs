@@ -4,6 +4,7 @@ namespace Nightjar.Media.Rtsp;
 internal static class RtspStatus
 {
     public const int Ok = 200;
+    public const int MovedTemporarily = 302;
     public const int BadRequest = 400;
     public const int Unauthorized = 401;
     public const int Forbidden = 403;
@@ -23,6 +24,7 @@ internal static class RtspStatus
     public static string ReasonPhrase(int code) => code switch
     {
         200 => "OK",
+        302 => "Moved Temporarily",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",

@@ -3,6 +3,7 @@ using Nightjar.Media.Hls;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -17,8 +18,9 @@ internal static class ArchivePlaylistEndpoints
 
     public static void MapArchivePlaylists(this RouteGroupBuilder media)
     {
-        media.MapMediaGet(IndexPattern, GetArchiveAsync).RequirePermission(Permissions.PlayArchive);
-        media.MapMediaGet(ArchivePattern, GetArchiveAsync).RequirePermission(Permissions.PlayArchive);
+        // Built here from the shared catalog, except a growing one: its live edge is in the owner's memory.
+        media.MapMediaGet(IndexPattern, GetArchiveAsync).RequirePermission(Permissions.PlayArchive).RoutedToOwnerWhenGrowing();
+        media.MapMediaGet(ArchivePattern, GetArchiveAsync).RequirePermission(Permissions.PlayArchive).RoutedToOwnerWhenGrowing();
     }
 
     private static async Task<IResult> GetArchiveAsync(

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -23,8 +24,9 @@ internal static partial class ChunkEndpoints
     public static void MapChunks(this RouteGroupBuilder stream)
     {
         // Live playlists list chunks too: either playing right is enough (a role always has both).
-        stream.MapMediaGet(ChunkPattern, GetChunk, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive);
-        stream.MapMediaGet(FilePattern, GetFile, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive);
+        // In a cluster a chunk may be on another node's disk (or be the file its owner is writing): sent there.
+        stream.MapMediaGet(ChunkPattern, GetChunk, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive).RoutedToChunkHolder();
+        stream.MapMediaGet(FilePattern, GetFile, head: true).RequireAnyPermission(Permissions.PlayLive | Permissions.PlayArchive).RoutedToChunkHolder();
     }
 
     private static IResult GetChunk(

@@ -3,6 +3,7 @@ using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Retention;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -19,8 +20,8 @@ internal static class ExportEndpoints
 
     public static void MapExports(this RouteGroupBuilder media)
     {
-        media.MapMediaGet(Mp4Pattern, GetMp4Async).RequirePermission(Permissions.Export);
-        media.MapMediaGet(TsPattern, GetTsAsync).RequirePermission(Permissions.Export);
+        media.MapMediaGet(Mp4Pattern, GetMp4Async).RequirePermission(Permissions.Export).RoutedToExportHolder();
+        media.MapMediaGet(TsPattern, GetTsAsync).RequirePermission(Permissions.Export).RoutedToExportHolder();
     }
 
     private static async Task<IResult> GetMp4Async(

@@ -3,6 +3,7 @@ using Nightjar.Media.Hls;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -11,7 +12,9 @@ internal static class LivePlaylistEndpoints
 {
     public const string Pattern = "/index.m3u8";
 
-    public static void MapLivePlaylist(this RouteGroupBuilder media) => media.MapMediaGet(Pattern, GetLive).RequirePermission(Permissions.PlayLive);
+    public static void MapLivePlaylist(this RouteGroupBuilder media) => media.MapMediaGet(Pattern, GetLive)
+        .RequirePermission(Permissions.PlayLive)
+        .RoutedToCameraOwner(MediaPathResolver.CameraRouteKey, ForwardKinds.Live);
 
     private static IResult GetLive(
         HttpContext http,

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -11,7 +12,9 @@ internal static class PreviewEndpoints
 {
     public const string Pattern = "/preview.jpg";
 
-    public static void MapPreview(this RouteGroupBuilder media) => media.MapMediaGet(Pattern, GetPreviewAsync).RequirePermission(Permissions.PlayLive);
+    public static void MapPreview(this RouteGroupBuilder media) => media.MapMediaGet(Pattern, GetPreviewAsync)
+        .RequirePermission(Permissions.PlayLive)
+        .RoutedToCameraOwner(MediaPathResolver.CameraRouteKey, ForwardKinds.Live);
 
     private static async Task<IResult> GetPreviewAsync(
         HttpContext http,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Nightjar.Media.Rtsp;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Runtime;
+using Nightjar.Server.Cluster.Routing;
 using Nightjar.Server.Configuration;
 
 namespace Nightjar.Server.Rtsp;
@@ -57,6 +58,7 @@ internal sealed partial class RtspRelayService(
                 UdpRtcpPort = o.UdpRtpPort > 0 ? o.UdpRtpPort + 1 : 8001,
                 TrustLoopbackPublishers = o.TrustLoopbackPublishers,
                 ReaderPathAlias = PrimaryStreamPath,
+                ReaderRedirect = OwnerOf,
             },
             authenticator,
             loggerFactory,
@@ -84,6 +86,9 @@ internal sealed partial class RtspRelayService(
         && services.GetService<ICameraManager>()?.Registry.Find(id) is { } camera
             ? $"{camera.Id.Value}/{camera.PrimaryStream.Name}"
             : null;
+
+    /// <summary>In a cluster, a camera another node records is read from that node's relay (302 there).</summary>
+    private string? OwnerOf(string path) => services.GetService<ClusterRtspRedirects>()?.Locate(path);
 
     private static int ReserveFreePort()
     {

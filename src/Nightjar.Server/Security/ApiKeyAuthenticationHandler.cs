@@ -21,25 +21,38 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     private const string BearerPrefix = "Bearer ";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var headers = Request.Headers.Authorization;
         if (headers.Count == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var header = headers.Count == 1 ? headers[0] : null;
         if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(Fail(AuthFailureReason.MalformedHeader, "the Authorization header must be one 'Bearer <API key>'", keyId: null));
+            return Fail(AuthFailureReason.MalformedHeader, "the Authorization header must be one 'Bearer <API key>'", keyId: null);
         }
 
         var key = header[BearerPrefix.Length..].Trim();
         var registry = store.Current;
-        if (registry.Verify(key) is not { } record)
+        var record = registry.Verify(key);
+
+        // A key created on another node a moment ago: its id is new here. Known ids (a wrong secret, a revoked key)
+        // never cause a read, and the store bounds the reads made-up ids can cause.
+        if (record is null
+            && ApiKeys.TryGetId(key, out var id)
+            && registry.Find(id) is null
+            && await store.CatchUpForUnknownKeyAsync(Context.RequestAborted))
         {
-            return Task.FromResult(Rejected(registry, key));
+            registry = store.Current;
+            record = registry.Verify(key);
+        }
+
+        if (record is null)
+        {
+            return Rejected(registry, key);
         }
 
         var identity = new ClaimsIdentity(
@@ -53,7 +66,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             Scheme.Name,
             ClaimTypes.Name,
             ClaimTypes.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

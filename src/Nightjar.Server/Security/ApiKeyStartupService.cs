@@ -7,7 +7,7 @@ namespace Nightjar.Server.Security;
 /// <summary>
 /// At start: loads the API keys, resolves the playback token key, creates the bootstrap admin key on an empty store (from <c>Auth:BootstrapAdminKey</c>,
 /// or generated and announced once), creates the Data Protection key directory and the playback token key. Then
-/// re-reads the keys every <see cref="RefreshInterval"/> so keys created or revoked on other nodes take effect here.
+/// re-reads the keys every <see cref="ApiKeyStoreOptions.RefreshInterval"/> so keys created or revoked on other nodes take effect here.
 /// Register it after the storage services (their migrations run first) and before anything that protects secrets.
 /// </summary>
 internal sealed partial class ApiKeyStartupService(
@@ -16,11 +16,10 @@ internal sealed partial class ApiKeyStartupService(
     PlaybackTokenKey playbackKey,
     IOptions<AuthOptions> auth,
     IOptions<DataOptions> data,
+    IOptions<ApiKeyStoreOptions> storeOptions,
     TimeProvider timeProvider,
     ILogger<ApiKeyStartupService> logger) : BackgroundService
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
-
     /// <summary>What the bootstrap decided at this start (<see cref="ApiKeyBootstrapStatus.NotNeeded"/> until then).</summary>
     public ApiKeyBootstrapStatus BootstrapStatus { get; private set; } = ApiKeyBootstrapStatus.NotNeeded;
 
@@ -51,7 +50,12 @@ internal sealed partial class ApiKeyStartupService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RefreshInterval, timeProvider);
+        if (storeOptions.Value.RefreshInterval is not { } interval)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval, timeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

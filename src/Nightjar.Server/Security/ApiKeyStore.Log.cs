@@ -17,4 +17,8 @@ internal sealed partial class ApiKeyStore
     [LoggerMessage(EventId = SecurityEventIds.KeyWriteConflict, Level = LogLevel.Information,
         Message = "Another writer changed the API keys after sequence {SequenceNr}; reloading and deciding again")]
     private static partial void LogWriteConflict(ILogger logger, long sequenceNr);
+
+    [LoggerMessage(EventId = SecurityEventIds.KeyCatchUpFailed, Level = LogLevel.Warning,
+        Message = "Could not read API keys written by other nodes; the keys already loaded stay in use")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 }

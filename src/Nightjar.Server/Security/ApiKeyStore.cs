@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Nightjar.Actors.Persistence;
 using Nightjar.Persistence;
 using Nightjar.Recording.Access;
@@ -14,9 +15,14 @@ namespace Nightjar.Server.Security;
 /// <remarks>
 /// Other nodes of a cluster append to the same persistence id: a write that loses the race reloads and decides again
 /// once, and <see cref="RefreshAsync"/> (run periodically by <see cref="ApiKeyStartupService"/>) brings their keys
-/// and revocations here.
+/// and revocations here; <see cref="CatchUpForUnknownKeyAsync"/> does so on demand when a request brings a key id
+/// this node has never seen.
 /// </remarks>
-internal sealed partial class ApiKeyStore(IEventJournal journal, TimeProvider timeProvider, ILogger<ApiKeyStore> logger) : IDisposable
+internal sealed partial class ApiKeyStore(
+    IEventJournal journal,
+    TimeProvider timeProvider,
+    ILogger<ApiKeyStore> logger,
+    IOptions<ApiKeyStoreOptions>? options = null) : IDisposable
 {
     public const string PersistenceId = "apikeys";
 
@@ -26,6 +32,10 @@ internal sealed partial class ApiKeyStore(IEventJournal journal, TimeProvider ti
     private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile Snapshot _snapshot = new(ApiKeyRegistry.Empty, 0);
     private volatile bool _loaded;
+    private readonly Lock _catchUpGate = new();
+    private readonly TimeSpan? _catchUpSpacing = (options?.Value ?? new ApiKeyStoreOptions()).UnknownKeyCatchUpSpacing;
+    private Task? _catchUp;
+    private long _catchUpStarted;
 
     /// <summary>The keys as last loaded or written; <see cref="ApiKeyRegistry.Empty"/> before <see cref="RefreshAsync"/>.</summary>
     public ApiKeyRegistry Current => _snapshot.Registry;
@@ -48,6 +58,38 @@ internal sealed partial class ApiKeyStore(IEventJournal journal, TimeProvider ti
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>
+    /// Reads the key events of other nodes before a key with an unknown id is refused: at most one read per
+    /// <see cref="ApiKeyStoreOptions.UnknownKeyCatchUpSpacing"/>, which every caller within that period shares (so
+    /// two requests with a key just created elsewhere both wait for the same read). Never throws for a journal that
+    /// is away: the keys already loaded stay in use.
+    /// </summary>
+    /// <returns>False when catching up is off (<see cref="ApiKeyStoreOptions.UnknownKeyCatchUpSpacing"/> is null).</returns>
+    public async Task<bool> CatchUpForUnknownKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_catchUpSpacing is not { } spacing || !_loaded)
+        {
+            return false;
+        }
+
+        Task catchUp;
+        lock (_catchUpGate)
+        {
+            var now = timeProvider.GetTimestamp();
+            if (_catchUp is null || timeProvider.GetElapsedTime(_catchUpStarted, now) >= spacing)
+            {
+                _catchUpStarted = now;
+                // Not bound to one caller's cancellation: the others share this read.
+                _catchUp = Task.Run(CatchUpQuietlyAsync, CancellationToken.None);
+            }
+
+            catchUp = _catchUp;
+        }
+
+        await catchUp.WaitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -110,6 +152,18 @@ internal sealed partial class ApiKeyStore(IEventJournal journal, TimeProvider ti
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private async Task CatchUpQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogCatchUpFailed(logger, ex);
+        }
+    }
 
     private async Task<ValidationResult<T>> ExecuteAsync<T>(
         Func<ApiKeyRegistry, ValidationResult<T>> decide,

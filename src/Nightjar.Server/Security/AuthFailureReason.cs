@@ -29,4 +29,7 @@ internal enum AuthFailureReason
 
     /// <summary>Valid credentials without the permission the route needs.</summary>
     Forbidden,
+
+    /// <summary>A forwarded request with a wrong cluster key, or sent to a node without one.</summary>
+    InvalidClusterKey,
 }

@@ -14,6 +14,7 @@ internal static class AuthFailureReasons
         AuthFailureReason.WrongScope => "wrong_scope",
         AuthFailureReason.KeyInQuery => "key_in_query",
         AuthFailureReason.Forbidden => "forbidden",
+        AuthFailureReason.InvalidClusterKey => "invalid_cluster_key",
         _ => "other",
     };
 }

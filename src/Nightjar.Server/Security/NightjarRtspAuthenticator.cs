@@ -21,8 +21,20 @@ internal sealed partial class NightjarRtspAuthenticator(
     SecurityMetrics metrics,
     ILogger<NightjarRtspAuthenticator> logger) : IRtspAuthenticator
 {
-    public ValueTask<RtspAuthResult> AuthenticateAsync(RtspAuthRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Decide(RtspAuthAttempt.From(request)));
+    public async ValueTask<RtspAuthResult> AuthenticateAsync(RtspAuthRequest request, CancellationToken cancellationToken)
+    {
+        var attempt = RtspAuthAttempt.From(request);
+
+        // A key created on another node a moment ago: read the journal (bounded by the store) before refusing it.
+        if (attempt.BasicPassword is { } password
+            && ApiKeys.TryGetId(password, out var id)
+            && store.Current.Find(id) is null)
+        {
+            await store.CatchUpForUnknownKeyAsync(cancellationToken);
+        }
+
+        return Decide(attempt);
+    }
 
     /// <summary>The decision for one attempt; counts and logs refusals of presented credentials.</summary>
     public RtspAuthResult Decide(RtspAuthAttempt attempt)

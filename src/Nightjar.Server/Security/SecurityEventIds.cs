@@ -16,6 +16,7 @@ internal static class SecurityEventIds
     public const int KeyRevoked = 1434;
     public const int KeyWriteConflict = 1435;
     public const int KeyRefreshFailed = 1436;
+    public const int KeyCatchUpFailed = 1437;
 
     // 1460-1479: secrets at rest and token keys.
     public const int PlaybackKeyResolved = 1460;

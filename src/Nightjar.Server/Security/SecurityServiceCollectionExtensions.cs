@@ -30,6 +30,8 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<SecurityMetrics>();
         services.TryAddSingleton<AuthProblemResponder>();
         services.TryAddSingleton<ApiKeyStore>();
+        services.AddOptions<ApiKeyStoreOptions>();
+        services.TryAddSingleton(_ => new ClusterKey(settings.Cluster.Key));
         services.TryAddSingleton(_ => new AdminKeyAnnouncer(Console.Out));
         services.TryAddSingleton(_ => PlaybackTokenKey.Resolve(settings.Cluster.Key, dataPath));
         services.TryAddSingleton(sp => new PlaybackTokenService(sp.GetRequiredService<PlaybackTokenKey>().Key, sp.GetRequiredService<TimeProvider>()));
@@ -53,9 +55,10 @@ internal static class SecurityServiceCollectionExtensions
                 o.DefaultChallengeScheme = NightjarAuthenticationSchemes.Default;
                 o.DefaultForbidScheme = NightjarAuthenticationSchemes.Default;
             })
-            .AddPolicyScheme(NightjarAuthenticationSchemes.Default, "API key or playback token", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddPolicyScheme(NightjarAuthenticationSchemes.Default, "API key, playback token or cluster key", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(NightjarAuthenticationSchemes.ApiKey, displayName: null, _ => { })
-            .AddScheme<AuthenticationSchemeOptions, PlaybackTokenAuthenticationHandler>(NightjarAuthenticationSchemes.PlaybackToken, displayName: null, _ => { });
+            .AddScheme<AuthenticationSchemeOptions, PlaybackTokenAuthenticationHandler>(NightjarAuthenticationSchemes.PlaybackToken, displayName: null, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, ClusterKeyAuthenticationHandler>(NightjarAuthenticationSchemes.ClusterKey, displayName: null, _ => { });
         services.AddAuthorization(NightjarPolicies.AddTo);
 
         // "Request starting GET /lobby/index.m3u8?token=..." would put every playback token into the log: the
@@ -65,13 +68,22 @@ internal static class SecurityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// A playback token only when there is no Authorization header, the URL has <c>?token=</c> and the request reads
-    /// media; everything else is the API key scheme (which answers 401 when nothing usable was sent).
+    /// The cluster key scheme whenever <c>X-Nightjar-Cluster-Key</c> is sent (a forwarded request keeps the caller's
+    /// <c>?token=</c> in its URL, which must not decide); a playback token only when there is no Authorization header,
+    /// the URL has <c>?token=</c> and the request reads media; everything else is the API key scheme (which answers
+    /// 401 when nothing usable was sent).
     /// </summary>
-    internal static string SelectScheme(HttpContext context) =>
-        context.Request.Headers.Authorization.Count == 0
-        && context.Request.Query.ContainsKey(MediaRequestScope.TokenQueryName)
-        && MediaRequestScope.IsMediaRequest(context.Request)
-            ? NightjarAuthenticationSchemes.PlaybackToken
-            : NightjarAuthenticationSchemes.ApiKey;
+    internal static string SelectScheme(HttpContext context)
+    {
+        if (context.Request.Headers.ContainsKey(ClusterKeyHeaders.Key))
+        {
+            return NightjarAuthenticationSchemes.ClusterKey;
+        }
+
+        return context.Request.Headers.Authorization.Count == 0
+            && context.Request.Query.ContainsKey(MediaRequestScope.TokenQueryName)
+            && MediaRequestScope.IsMediaRequest(context.Request)
+                ? NightjarAuthenticationSchemes.PlaybackToken
+                : NightjarAuthenticationSchemes.ApiKey;
+    }
 }

@@ -7,6 +7,7 @@ using Nightjar.Recording.Devices;
 using Nightjar.Recording.Runtime;
 using Nightjar.Recording.Validation;
 using Nightjar.Server.Security;
+using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Api.Cameras;
 
@@ -64,6 +65,7 @@ internal static partial class CameraEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         cameras.MapGet("/cameras/{id}/status", GetStatusAsync)
             .RequirePermission(Permissions.ViewCameras)
+            .RoutedToCameraOwner("id", ForwardKinds.Api)              // ingest state lives in the owner's memory
             .WithName("GetCameraStatus")
             .WithSummary("Per stream: ingest state, measured bitrate, last segment time, restarts and the last error.")
             .Produces<CameraStatusResponse>()
