@@ -51,7 +51,7 @@ public sealed partial class ClusterCoordinator
             MembershipChanging = changing || !rebalanceDue,
             RebalanceSessionOpen = _sessionOpen,
         };
-        var plan = PlacementPlanner.Plan(input);
+        var plan = WithStartRetries(PlacementPlanner.Plan(input), state, cameras);
         if (!changing && rebalanceDue)
         {
             _lastRebalanceAt = _time.GetTimestamp();
@@ -67,6 +67,28 @@ public sealed partial class ClusterCoordinator
         }
 
         Volatile.Write(ref _lastPlan, plan);
+    }
+
+    /// <summary>
+    /// A camera its node did not start in time is placed again as if that node were full, so it goes elsewhere when it
+    /// can (the camera may be unreachable from there); with nowhere else to go it is retried on the same node.
+    /// </summary>
+    private PlacementPlan WithStartRetries(PlacementPlan plan, ClusterState state, IReadOnlyList<PlacementCamera> cameras)
+    {
+        var overdue = state.Assignments.Where(a => a.StartOverdue).Select(a => a.CameraId).ToHashSet(StringComparer.Ordinal);
+        if (overdue.Count == 0)
+        {
+            return plan;
+        }
+
+        var retry = PlacementPlanner.Plan(PlacementInputs.Build(state, cameras, _timing.Rules, avoidStuckOwners: true) with
+        {
+            MembershipChanging = true,
+            RebalanceSessionOpen = _sessionOpen,
+        });
+        var elsewhere = retry.Moves.Where(m => overdue.Contains(m.CameraId)).ToDictionary(m => m.CameraId, StringComparer.Ordinal);
+        var moves = plan.Moves.Select(m => elsewhere.GetValueOrDefault(m.CameraId) ?? m).ToArray();
+        return plan with { Moves = moves };
     }
 
     private async Task<int> AbortExpiredReleasesAsync(CancellationToken ct)

@@ -5,9 +5,20 @@ namespace Nightjar.Cluster.Coordination;
 /// <summary>Turns what a tick read into the planner's input.</summary>
 internal static class PlacementInputs
 {
-    public static PlacementInput Build(ClusterState state, IReadOnlyList<PlacementCamera> cameras, PlacementRules rules)
+    /// <param name="state">What the tick read.</param>
+    /// <param name="cameras">The registry's cameras.</param>
+    /// <param name="rules">The placement rules.</param>
+    /// <param name="avoidStuckOwners">
+    /// Nodes that did not start a camera in time receive nothing in this plan, so that camera goes to another node.
+    /// </param>
+    public static PlacementInput Build(ClusterState state, IReadOnlyList<PlacementCamera> cameras, PlacementRules rules, bool avoidStuckOwners = false)
     {
-        var nodes = state.Nodes.Select(n => new PlacementNode(n.NodeId, StateOf(n), n.Capacity) { Labels = n.Labels }).ToArray();
+        var stuck = avoidStuckOwners
+            ? state.Assignments.Where(a => a.StartOverdue && a.OwnerNode is not null).Select(a => a.OwnerNode!).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var nodes = state.Nodes
+            .Select(n => new PlacementNode(n.NodeId, stuck.Contains(n.NodeId) ? NodeState.Joining : StateOf(n), n.Capacity) { Labels = n.Labels })
+            .ToArray();
         var live = state.Nodes.ToDictionary(n => n.NodeId, n => n.Incarnation, StringComparer.Ordinal);
         var rows = state.Assignments.ToDictionary(a => a.CameraId, StringComparer.Ordinal);
         var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,7 +41,7 @@ internal static class PlacementInputs
                 {
                     assignments[camera.Id] = row.OwnerNode!;
                 }
-                else if (row.OwnerNode is { } previous && placed.ArchiveNode is null)
+                else if (!row.StartOverdue && row.OwnerNode is { } previous && placed.ArchiveNode is null)
                 {
                     placed = placed with { ArchiveNode = previous };
                 }
