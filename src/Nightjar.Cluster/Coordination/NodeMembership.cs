@@ -30,6 +30,7 @@ public sealed partial class NodeMembership : IAsyncDisposable
     private Task _heartbeat = Task.CompletedTask;
     private Task _listener = Task.CompletedTask;
     private int _disposed;
+    private int _joined;
 
     public NodeMembership(NpgsqlDataSource db, ClusterNodeIdentity identity, ClusterTiming timing, TimeProvider time, ILoggerFactory logs)
     {
@@ -110,6 +111,11 @@ public sealed partial class NodeMembership : IAsyncDisposable
     public async Task JoinAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Exchange(ref _joined, 1) != 0)
+        {
+            throw new InvalidOperationException($"Node '{Identity.NodeId}' already joined; a process joins once (a restart is a new incarnation).");
+        }
+
         var incarnation = await ReserveIncarnationAsync(ct);
         var sentAt = _time.GetTimestamp();
         var sentWall = _time.GetUtcNow();
@@ -176,6 +182,7 @@ public sealed partial class NodeMembership : IAsyncDisposable
     /// <summary>At exit after the drain: this incarnation is dead ("left"); cameras it still owns fail over.</summary>
     public async Task MarkLeftAsync(CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await StopLoopsAsync();
         await SetStatusAsync(["joining", "active", "leaving"], "dead", "left", ct);
         Volatile.Write(ref _status, (int)MembershipStatus.Dead);

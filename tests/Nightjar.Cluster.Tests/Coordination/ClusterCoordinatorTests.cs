@@ -47,6 +47,7 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
         await AllActiveAsync(24);
         var victim = _nodes.First(n => !n.Coordinator!.IsLeader);
         var lost = (await CamerasPerNodeAsync())[victim.NodeId];
+        using var metrics = new MetricCapture();
 
         await victim.CrashAsync();
         _nodes.Remove(victim);
@@ -57,7 +58,11 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
             .Should().Be("lease expired");
         (await _database.ScalarAsync<long>("SELECT count(*) FROM nightjar_cluster.camera_epoch WHERE reason = 'failover'")).Should().Be(lost);
         await EpochTimeline.AssertContiguousAsync(_database);
-        c.Should().NotBeNull();
+        // From the dead node's last heartbeat to recording elsewhere: at least the lease and the grace, in DB time.
+        metrics.Values("nightjar.cluster.failover.duration").Should().HaveCountGreaterThanOrEqualTo((int)lost)
+            .And.Contain(v => v >= (TestTimings.Fast.LeaseTtl + TestTimings.Fast.TakeoverGrace).TotalSeconds && v < Deadline.TotalSeconds);
+        metrics.Values("nightjar.cluster.moves", "reason", "failover").Sum().Should().BeGreaterThanOrEqualTo(lost);
+        c.Membership.MembershipVersion.Should().BeGreaterThanOrEqualTo(4, "three joins, three activations, one death");
     }
 
     [Fact]
@@ -68,6 +73,7 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
         var leaving = await StartAsync("c");
         await AllActiveAsync(24);
         var owned = (await CamerasPerNodeAsync())["c"];
+        using var metrics = new MetricCapture();
 
         await leaving.Membership.LeaveAsync(CancellationToken.None);
 
@@ -76,6 +82,10 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
         leaving.Agent!.Releases.Should().Be((int)owned);
         leaving.Agent.Recording.Should().BeEmpty();
         (await _database.ScalarAsync<long>("SELECT count(*) FROM nightjar_cluster.camera_epoch WHERE reason = 'drain'")).Should().Be(owned);
+        metrics.Values("nightjar.cluster.handoff.duration").Should().HaveCountGreaterThanOrEqualTo((int)owned).And.OnlyContain(v => v >= 0);
+        metrics.Values("nightjar.cluster.moves", "reason", "drain").Sum().Should().BeGreaterThanOrEqualTo(owned);
+        metrics.Collect();
+        metrics.Values("nightjar.cluster.node.utilization", "node", "a").Should().NotBeEmpty();
         await EpochTimeline.AssertContiguousAsync(_database);
     }
 

@@ -91,6 +91,32 @@ public sealed class LeaderLeaseTests : IAsyncLifetime
             "SELECT status FROM nightjar_cluster.cluster_node WHERE node_id = 'a'") == "dead", "a is declared dead", TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task Coordinator_LeaderCutOffFromTheDatabase_StepsDownAndAnotherLeadsWithANewTerm()
+    {
+        var cameras = new CameraRegistry();
+        var server = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        await using var proxy = new TcpProxy(server.Host!, server.Port);
+        var viaProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
+        var a = TestNode.Create(_database, TestNode.Identity("a"), db: _database.CreateDataSource("a-via-proxy", viaProxy));
+        _nodes.Add(a);
+        await a.Membership.JoinAsync(CancellationToken.None);
+        var coordinator = new ClusterCoordinator(a.Db, a.Membership, TestTimings.Fast, cameras.ReadAsync, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var _ = coordinator;
+        await coordinator.StartAsync(CancellationToken.None);
+        await Eventually.UntilAsync(() => coordinator.IsLeader, "a leads", TimeSpan.FromSeconds(5));
+        var b = await TestNode.StartAsync(_database, TestNode.Identity("b"), cameras);
+        _nodes.Add(b);
+
+        proxy.Break();
+
+        await Eventually.UntilAsync(() => !coordinator.IsLeader, "the cut-off leader stops coordinating", TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(() => b.Coordinator!.IsLeader, "b takes over", TimeSpan.FromSeconds(10));
+        b.Coordinator!.Term.Should().Be(coordinator.Term + 1);
+        coordinator.IsLeader.Should().BeFalse();
+    }
+
     private async Task<TestNode> Start(string id)
     {
         var node = await TestNode.StartAsync(_database, TestNode.Identity(id), agent: false);
