@@ -1,8 +1,8 @@
 namespace Nightjar.IntegrationTests.Cluster;
 
 /// <summary>
-/// Three nodes and eight recording cameras shared by the drain tests. Each test drains a different node that still
-/// holds cameras (by API or by SIGTERM), so they hold in either order; the last node has room for every camera.
+/// Four nodes and eight recording cameras shared by the drain tests. Each test drains a different node that still
+/// holds cameras (by the API, the CLI or SIGTERM), so they hold in any order; the last node has room for every camera.
 /// </summary>
 public sealed class ClusterDrainFixture : IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class ClusterDrainFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await ClusterHarness.CreateAsync("drain", output: null, ClusterTiming.Fast);
-        var nodes = new[] { "n1", "n2", "n3" }.Select(id => Cluster.AddNode(id, new NodeCapacity(IngestMbps: 100, Cameras: 20))).ToArray();
+        var nodes = new[] { "n1", "n2", "n3", "n4" }.Select(id => Cluster.AddNode(id, new NodeCapacity(IngestMbps: 100, Cameras: 20))).ToArray();
         await Cluster.StartNodesAsync(nodes);
         Cameras = await Cluster.AddCamerasAsync(CameraCount);
         await Cluster.WaitForAllRecordingAsync(Cameras, TimeSpan.FromSeconds(60));

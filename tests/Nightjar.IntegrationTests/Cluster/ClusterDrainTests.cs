@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Nightjar.IntegrationTests.Retention;
+using Nightjar.Server.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Nightjar.IntegrationTests.Cluster;
 
 /// <summary>
-/// Graceful leave with real processes: a node drained through the API (sent to another node), and a node stopped with
-/// SIGTERM (it drains, then exits 0 within Shutdown:TimeoutSeconds). Every camera of the drained node records on
+/// Graceful leave with real processes: a node drained through the API (sent to another node), one through
+/// <c>nightjar node drain</c>, and one stopped with SIGTERM (it drains, then exits 0 within Shutdown:TimeoutSeconds). Every camera of the drained node records on
 /// another node with at most one segment of gap, never two nodes at once, and the drained node ends with no camera.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -30,7 +31,7 @@ public sealed class ClusterDrainTests(ClusterDrainFixture fixture, ITestOutputHe
             var cluster = fixture.Cluster;
             cluster.Output = output;
             var (victim, cameras) = await BusiestAsync(cluster);
-            var via = cluster.RunningNodes.First(n => n != victim);
+            var via = await cluster.ActiveNodeAsync(except: victim);
 
             var requestedAt = DateTimeOffset.UtcNow;
             using (var response = await via.Api.PostAsync(new Uri($"/api/v1/nodes/{victim.Id}/drain", UriKind.Relative), content: null))
@@ -54,6 +55,30 @@ public sealed class ClusterDrainTests(ClusterDrainFixture fixture, ITestOutputHe
         },
         TimeSpan.FromMinutes(2),
         nameof(Drain_MovesEveryCameraWithAtMostOneSegmentOfGap));
+
+    [Fact]
+    public Task CliDrain_ExitsZero_MovesEveryCamera() => HardDeadline.RunAsync(
+        async () =>
+        {
+            var cluster = fixture.Cluster;
+            cluster.Output = output;
+            var (victim, cameras) = await BusiestAsync(cluster);
+            var via = await cluster.ActiveNodeAsync(except: victim);
+
+            var requestedAt = DateTimeOffset.UtcNow;
+            var (exitCode, cli) = await NightjarProcess.RunAsync(
+                victim.DataPath, environment: null, "node", "drain", victim.Id, "--url", via.Url, "--key", ClusterHarness.AdminKey);
+            await using (cli)
+            {
+                output.WriteLine($"nightjar node drain {victim.Id} --url {via.Url}: exit {exitCode}\n{cli.AllOutput}");
+                exitCode.Should().Be(0, $"the drain command succeeds: {cli.AllOutput}");
+                cli.AllOutput.Should().NotContain(ClusterHarness.AdminKey);
+            }
+
+            await AssertMovedAsync(cluster, victim, cameras, requestedAt);
+        },
+        TimeSpan.FromMinutes(2),
+        nameof(CliDrain_ExitsZero_MovesEveryCamera));
 
     [Fact]
     public Task Sigterm_DrainsThenExitsZero() => HardDeadline.RunAsync(

@@ -185,6 +185,14 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
         throw new InvalidOperationException("No running node answered GET /api/v1/placement.");
     }
 
+    /// <summary>A running node that the cluster lists as active, other than <paramref name="except"/>: where to send requests.</summary>
+    public async Task<ClusterNode> ActiveNodeAsync(ClusterNode? except = null)
+    {
+        var active = (await NodesAsync()).Where(n => n.IsActive).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        return RunningNodes.FirstOrDefault(n => n != except && active.Contains(n.Id))
+            ?? throw new InvalidOperationException($"No running active node other than {except?.Id}.");
+    }
+
     /// <summary>SIGKILL; returns the instant of the kill (just before the signal).</summary>
     public async Task<DateTimeOffset> KillNodeAsync(ClusterNode node)
     {

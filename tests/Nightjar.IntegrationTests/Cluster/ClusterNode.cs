@@ -18,6 +18,7 @@ internal sealed class ClusterNode : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly StringBuilder _previousRuns = new();
     private int _runs;
+    private bool _started;
 
     public ClusterNode(string id, string dataPath, IReadOnlyDictionary<string, string> settings)
     {
@@ -50,7 +51,8 @@ internal sealed class ClusterNode : IAsyncDisposable
     /// <summary>The current run; null before the first start.</summary>
     public NightjarProcess? Process { get; private set; }
 
-    public bool IsRunning { get; private set; }
+    /// <summary>Started by the test and not exited (a drained node may leave on its own).</summary>
+    public bool IsRunning => _started && !HasExited();
 
     /// <summary>Every run's output so far, the current one last.</summary>
     public string AllOutput => _previousRuns + (Process?.AllOutput ?? string.Empty);
@@ -58,7 +60,7 @@ internal sealed class ClusterNode : IAsyncDisposable
     /// <summary>Starts a run and returns once it listens and <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan timeout)
     {
-        if (IsRunning)
+        if (_started && !HasExited())
         {
             throw new InvalidOperationException($"Node {Id} is already running.");
         }
@@ -71,7 +73,7 @@ internal sealed class ClusterNode : IAsyncDisposable
 
         _runs++;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Concat(AddressSettings()))
         {
             // Case kept: section names are case-insensitive, but label names (Node:Labels:site) are data.
             environment["NIGHTJAR__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -79,10 +81,20 @@ internal sealed class ClusterNode : IAsyncDisposable
 
         Directory.CreateDirectory(DataPath);
         Process = NightjarProcess.Start(DataPath, environment, "node", "run");
-        IsRunning = true;
+        _started = true;
         var started = Stopwatch.GetTimestamp();
         var listening = new Regex("listening on .*" + Regex.Escape(Url), RegexOptions.CultureInvariant);
-        await Process.WaitForOutputAsync(listening, timeout);
+        try
+        {
+            await Process.WaitForOutputAsync(listening, timeout);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited: waiting for the exit also drains the redirected output, so the message shows why.
+            var exitCode = await Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            throw new InvalidOperationException($"Node {Id} exited with {exitCode} while starting:\n{Tail(Process.AllOutput)}");
+        }
+
         var rest = timeout - Stopwatch.GetElapsedTime(started);
         await ClusterWait.UntilAsync(
             IsReadyOrExitedAsync,
@@ -94,13 +106,22 @@ internal sealed class ClusterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The settings that name this node's fixed ports (the same on every run, so its URLs stay valid).</summary>
+    public IReadOnlyDictionary<string, string> AddressSettings() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Http:Port"] = HttpPort.ToString(CultureInfo.InvariantCulture),
+        ["Rtsp:Port"] = RtspPort.ToString(CultureInfo.InvariantCulture),
+        ["Node:PublicUrl"] = Url,
+        ["Node:RtspUrl"] = RtspUrl,
+    };
+
     /// <summary>SIGKILL: no drain, no flush; waits until the process is gone.</summary>
     public async Task KillAsync()
     {
         var process = Process ?? throw new InvalidOperationException($"Node {Id} never ran.");
         await SignalAsync(process.Id, "KILL");
         await process.WaitForExitAsync(TimeSpan.FromSeconds(15));
-        IsRunning = false;
+        _started = false;
     }
 
     /// <summary>SIGTERM, then waits for the exit (the node drains first) and returns the exit code.</summary>
@@ -109,7 +130,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         var process = Process ?? throw new InvalidOperationException($"Node {Id} never ran.");
         await process.TerminateAsync();
         var exitCode = await process.WaitForExitAsync(timeout);
-        IsRunning = false;
+        _started = false;
         return exitCode;
     }
 
@@ -121,7 +142,7 @@ internal sealed class ClusterNode : IAsyncDisposable
             await Process.DisposeAsync();
         }
 
-        IsRunning = false;
+        _started = false;
     }
 
     /// <summary>The last lines of an output, enough for a failure message.</summary>
