@@ -229,6 +229,7 @@ public sealed class ClusterForwardingTests(ClusterPairFixture pair) : IClassFixt
         var withToken = await RtspClient.RequestAsync(Front.RtspPort, $"DESCRIBE rtsp://127.0.0.1:{Front.RtspPort}/lobby/main?token={token} RTSP/1.0\r\nCSeq: 3\r\n\r\n");
         var local = await RtspClient.RequestAsync(Front.RtspPort, $"DESCRIBE rtsp://127.0.0.1:{Front.RtspPort}/kitchen RTSP/1.0\r\nCSeq: 4\r\n{basic}\r\n\r\n");
         var anonymous = await RtspClient.RequestAsync(Front.RtspPort, $"DESCRIBE rtsp://127.0.0.1:{Front.RtspPort}/lobby RTSP/1.0\r\nCSeq: 5\r\n\r\n");
+        var setup = await RtspClient.RequestAsync(Front.RtspPort, $"SETUP rtsp://127.0.0.1:{Front.RtspPort}/lobby/main/trackID=0 RTSP/1.0\r\nCSeq: 6\r\n{basic}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n");
 
         moved.StatusLine.Should().Be("RTSP/1.0 302 Moved Temporarily");
         moved.Header("CSeq").Should().Be("2");
@@ -237,6 +238,8 @@ public sealed class ClusterForwardingTests(ClusterPairFixture pair) : IClassFixt
         withToken.Header("Location").Should().Be($"rtsp://127.0.0.1:{Owner.RtspPort}/lobby/main?token={Uri.EscapeDataString(token)}");
         local.StatusLine.Should().StartWith("RTSP/1.0 404", "nobody else records kitchen and nothing publishes it here");
         anonymous.StatusLine.Should().StartWith("RTSP/1.0 401", "the redirect comes only after authentication");
+        setup.StatusLine.Should().Be("RTSP/1.0 302 Moved Temporarily", "a client that skips DESCRIBE is sent on too");
+        setup.Header("Location").Should().Be($"rtsp://127.0.0.1:{Owner.RtspPort}/lobby/main/trackID=0");
     }
 
     private static string Export(string camera, long from, int seconds) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nightjar.Media.Segments;
 using Nightjar.Persistence.Catalog;
 using Nightjar.Recording.Cameras;
+using Nightjar.Recording.Runtime;
 
 namespace Nightjar.Server.Cluster.Routing;
 
@@ -28,7 +29,7 @@ internal sealed class RemoteSegmentLocator(ISegmentCatalog catalog, IClusterDire
                 && string.Equals(parts.RunId, runId, StringComparison.Ordinal)
                 && parts.NameTime.ToUnixTimeSeconds() == seconds)
             {
-                var node = StorageRootName.NodeOf(row.StorageRoot);
+                var node = StorageRootNames.NodeOf(row.StorageRoot);
                 return node is null || string.Equals(node, directory.LocalNodeId, StringComparison.Ordinal)
                     ? SegmentLocation.Local
                     : new SegmentLocation(true, node);
