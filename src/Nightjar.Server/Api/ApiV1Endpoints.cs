@@ -1,5 +1,6 @@
 using Nightjar.Server.Api.Alarms;
 using Nightjar.Server.Api.Cameras;
+using Nightjar.Server.Api.Cluster;
 using Nightjar.Server.Api.Keys;
 using Nightjar.Server.Api.Locks;
 using Nightjar.Server.Api.Node;
@@ -21,6 +22,7 @@ internal static class ApiV1Endpoints
         var v1 = endpoints.MapGroup(Prefix);
         v1.ProducesProblem(StatusCodes.Status500InternalServerError);
         v1.MapNodeEndpoints();
+        v1.MapClusterEndpoints();
         v1.MapCameraEndpoints();
         v1.MapKeyEndpoints();
         v1.MapAlarmEndpoints();

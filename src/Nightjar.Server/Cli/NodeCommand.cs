@@ -9,6 +9,7 @@ internal static class NodeCommand
     {
         var node = new Command("node", "Run and operate a Nightjar node.");
         node.Subcommands.Add(NodeRunCommand.Create());
+        node.Subcommands.Add(NodeDrainCommand.Create());
         return node;
     }
 }

@@ -22,6 +22,8 @@ internal static class NightjarConfiguration
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // Npgsql logs every command at Information: thousands of lines a minute from feeds and heartbeats.
+        ["Logging:LogLevel:Npgsql"] = "Warning",
         // The node logs its own start, listen and shutdown lines (EventIds 1000-1099).
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };

@@ -18,12 +18,21 @@ internal sealed class NodeOptions : INightjarOptions
     /// <summary>Comma-separated roles: <c>streamer</c>, <c>supervisor</c>.</summary>
     public string Roles { get; set; } = "streamer";
 
+    /// <summary>How other nodes and RTSP clients reach this node's RTSP server; null derives it from the host name and Rtsp:Port.</summary>
+    public string? RtspUrl { get; set; }
+
+    /// <summary>Labels placement matches against cameras' required labels (<c>Node:Labels:site</c> = <c>paris</c>).</summary>
+    public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
+
     public NodeCapacityOptions Capacity { get; set; } = new();
 
     public IReadOnlyList<NodeRole> GetRoles() => ParseRoles(Roles, out var roles, out _) ? roles : [];
 
     public Uri GetPublicUrl(HttpOptions http) =>
         PublicUrl is not null ? new Uri(PublicUrl) : new UriBuilder(Uri.UriSchemeHttp, Dns.GetHostName(), http.Port).Uri;
+
+    public Uri GetRtspUrl(RtspOptions rtsp) =>
+        RtspUrl is not null ? new Uri(RtspUrl) : new UriBuilder("rtsp", Dns.GetHostName(), rtsp.Port).Uri;
 
     public void Validate(ConfigurationErrorCollector errors)
     {
@@ -33,6 +42,19 @@ internal sealed class NodeOptions : INightjarOptions
         }
 
         errors.AbsoluteHttpUrl(nameof(PublicUrl), PublicUrl);
+        if (RtspUrl is not null && (!Uri.TryCreate(RtspUrl, UriKind.Absolute, out var rtspUrl) || rtspUrl.Scheme != "rtsp"))
+        {
+            errors.Add(nameof(RtspUrl), $"must be an absolute rtsp:// URL (got '{Printable(RtspUrl)}')");
+        }
+
+        foreach (var (key, value) in Labels)
+        {
+            if (!IsValidId(key) || string.IsNullOrEmpty(value) || value.Length > MaxIdLength || value.Any(char.IsControl))
+            {
+                errors.Add($"{nameof(Labels)}:{Printable(key)}", $"a label needs a name of letters, digits, '.', '_' or '-' and a value of 1 to {MaxIdLength} printable characters");
+            }
+        }
+
         if (!ParseRoles(Roles, out _, out var error))
         {
             errors.Add(nameof(Roles), error);

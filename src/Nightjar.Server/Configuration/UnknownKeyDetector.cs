@@ -26,7 +26,15 @@ internal static class UnknownKeyDetector
 
             var path = $"{canonicalPath}:{property.Name}";
             var propertyType = property.PropertyType;
-            if (TryGetListElement(propertyType, out var element))
+            if (typeof(IDictionary<string, string>).IsAssignableFrom(propertyType))
+            {
+                // Free-form names (Node:Labels:site): any key is known, but each must be a single value.
+                foreach (var entry in child.GetChildren().Where(e => e.Value is null))
+                {
+                    errors.Add(new ConfigurationError($"{path}:{entry.Key}", "must be a single value, not a section"));
+                }
+            }
+            else if (TryGetListElement(propertyType, out var element))
             {
                 CheckList(child, path, element, errors);
             }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Nightjar.Server.Cluster;
+using Nightjar.Server.Cluster.Routing;
 using Nightjar.Server.Configuration;
 using Nightjar.Server.Devices;
 using Nightjar.Server.EventSinks;
@@ -58,11 +60,15 @@ internal static class NightjarHost
         services.AddNightjarTelemetry(otlp);
         services.AddNightjarHealth();
         services.AddNightjarHttp();
-        services.AddNightjarStorage(settings);
+        var instance = ClusterInstance.New();
+        services.AddNightjarStorage(settings, instance);
+        services.AddNightjarClusterMembership(settings, instance); // after storage (journal migrated), before recording (owns cameras)
         services.AddNightjarSecurity(settings);              // after storage (reads the journal), before recording (protects secrets)
         services.AddNightjarRtsp();
         services.AddNightjarPlayback();
         services.AddNightjarRecording();
+        services.AddNightjarClusterAgent(settings);          // after recording: starts once the engine runs, drains before it stops
+        services.AddNightjarClusterRouting();                // after security, playback and recording: forwards what another node holds
         services.AddNightjarSignals(settings.Retention);     // after recording: alarms, locks, protection read model
         services.AddNightjarDevices();                       // after signals: device events stop before the pipeline they report to
         services.AddNightjarRetention();                     // after recording: starts after it, stops before it

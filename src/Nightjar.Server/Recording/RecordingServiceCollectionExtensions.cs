@@ -24,6 +24,9 @@ internal static class RecordingServiceCollectionExtensions
             var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var relay = sp.GetRequiredService<RtspRelayService>();
+            var node = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            var cluster = sp.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            var inCluster = sp.GetService<ICameraOwnership>() is not null;
             var options = new RecordingEngineOptions
             {
                 StorageRoots = storage.GetEffectiveRoots(data).Select(r => Path.GetFullPath(r.Path!)).ToArray(),
@@ -31,6 +34,11 @@ internal static class RecordingServiceCollectionExtensions
                 FfmpegPath = recording.FfmpegPath,
                 RelayBaseUrl = relay.LocalPublishUrl,
                 Supervisor = new SupervisorOptions { StallTimeout = TimeSpan.FromSeconds(recording.StallTimeoutSeconds) },
+
+                // In a cluster, segments name the node whose disk holds them, and cameras added through other
+                // nodes reach this node's registry by catching up with the shared journal.
+                NodeId = inCluster ? node.Id : null,
+                RegistryRefreshInterval = inCluster ? TimeSpan.FromSeconds(cluster.RegistryRefreshSeconds) : null,
             };
             return new RecordingEngine(
                 options,
@@ -39,7 +47,8 @@ internal static class RecordingServiceCollectionExtensions
                 sp.GetRequiredService<ISecretProtector>(),
                 sp.GetRequiredService<ILoggerFactory>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<System.Diagnostics.Metrics.IMeterFactory>());
+                sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+                sp.GetService<ICameraOwnership>());
         });
         services.AddSingleton<ICameraManager>(sp => sp.GetRequiredService<RecordingEngine>());
         services.AddSingleton<IRecordingArchive>(sp => sp.GetRequiredService<RecordingEngine>());

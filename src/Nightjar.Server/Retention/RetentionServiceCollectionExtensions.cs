@@ -50,7 +50,8 @@ internal static class RetentionServiceCollectionExtensions
     {
         var section = sp.GetRequiredService<IOptions<RetentionSection>>().Value;
         return new RetentionService(
-            RetentionSettings.ToCoreOptions(section),
+            // In a cluster a node retains only what its own disk holds (its roots are "{node}/N" in the catalog).
+            RetentionSettings.ToCoreOptions(section) with { NodeId = sp.GetRequiredService<RecordingEngine>().NodeId },
             Roots(sp),
             sp.GetRequiredService<IEventJournal>(),
             sp.GetRequiredService<ISegmentCatalog>(),

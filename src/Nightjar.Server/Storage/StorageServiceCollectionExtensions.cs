@@ -1,6 +1,8 @@
+using Nightjar.Cluster.Coordination;
 using Nightjar.Persistence;
 using Nightjar.Persistence.Catalog;
 using Nightjar.Recording.Runtime;
+using Nightjar.Server.Cluster;
 using Nightjar.Server.Configuration;
 using Nightjar.Server.Health;
 
@@ -12,11 +14,12 @@ internal static class StorageServiceCollectionExtensions
     /// The event journal and the segment catalog (embedded SQLite in the data directory, or PostgreSQL), migrated
     /// by <see cref="DatabaseStartupService"/> before any later hosted service starts: register this early.
     /// </summary>
-    public static IServiceCollection AddNightjarStorage(this IServiceCollection services, NightjarSettings settings)
+    public static IServiceCollection AddNightjarStorage(this IServiceCollection services, NightjarSettings settings, ClusterInstance instance)
     {
         var journalOptions = new EventJournalOptions
         {
-            ConnectionString = settings.Database.IsEmbedded ? null : settings.Database.ConnectionString,
+            // Journal sessions name this process, so the database refuses DVR writes for cameras it does not own.
+            ConnectionString = settings.Database.IsEmbedded ? null : ClusterFence.WithInstance(settings.Database.ConnectionString!, instance.Id),
             DataPath = settings.Data.GetFullPath(),
         };
         services.AddSingleton(journalOptions);
