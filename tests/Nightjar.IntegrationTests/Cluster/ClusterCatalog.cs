@@ -41,6 +41,15 @@ internal sealed class ClusterCatalog(string connectionString)
             $"SELECT camera_id, epoch, owner_node, state FROM {Schema}.camera_assignment ORDER BY camera_id",
             r => new CameraAssignmentRow(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Text(r.GetValue(2)), Text(r.GetValue(3))!));
 
+    /// <summary>
+    /// Handoffs in progress: each camera being released, to which node, and when the coordinator asked for it (DB time,
+    /// the decision of its round).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Camera, string? Target, DateTimeOffset RequestedAt)>> ReleaseRequestsAsync() =>
+        await QueryAsync(
+            $"SELECT camera_id, target_node, release_requested_at FROM {Schema}.camera_assignment WHERE release_requested_at IS NOT NULL",
+            r => (r.GetString(0), Text(r.GetValue(1)), Time(r.GetDateTime(2))));
+
     public async Task<IReadOnlyList<CameraEpochRow>> EpochsAsync() =>
         await QueryAsync(
             $"SELECT camera_id, epoch, node_id, incarnation, valid_from, valid_to, reason FROM {Schema}.camera_epoch ORDER BY camera_id, epoch",
