@@ -102,20 +102,57 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
         await StartAsync("c", timing: timing);
         await AllActiveAsync(24);
 
-        var d = await StartAsync("d", timing: timing);
-        var maxReleasing = 0L;
-        await Eventually.UntilAsync(async () =>
-        {
-            maxReleasing = Math.Max(maxReleasing, await _database.ScalarAsync<long>(
-                "SELECT count(*) FROM nightjar_cluster.camera_assignment WHERE state = 'releasing'"));
-            var counts = await CamerasPerNodeAsync();
-            return counts.GetValueOrDefault("d") >= 5 && await ActiveCountAsync() == 24;
-        }, "the new node fills up", Deadline);
+        // Every write to the assignments records how many releases are in flight right after it.
+        await _database.ScalarAsync<int>("""
+            CREATE TABLE releasing_probe (in_flight bigint NOT NULL);
+            CREATE FUNCTION probe_releasing() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              INSERT INTO releasing_probe SELECT count(*) FROM nightjar_cluster.camera_assignment WHERE state = 'releasing';
+              RETURN NULL;
+            END $$;
+            CREATE TRIGGER probe AFTER UPDATE ON nightjar_cluster.camera_assignment FOR EACH STATEMENT EXECUTE FUNCTION probe_releasing();
+            SELECT 1;
+            """);
 
-        maxReleasing.Should().BeInRange(1, 2, "at most MaxReleasesInFlight releases run at once");
+        var d = await StartAsync("d", timing: timing);
+        await Eventually.UntilAsync(async () => (await CamerasPerNodeAsync()).GetValueOrDefault("d") >= 5 && await ActiveCountAsync() == 24,
+            "the new node fills up", Deadline);
+
+        (await _database.ScalarAsync<long>("SELECT max(in_flight) FROM releasing_probe")).Should().BeInRange(1, 2, "at most MaxReleasesInFlight releases run at once");
         d.Agent!.Recording.Count.Should().BeGreaterThanOrEqualTo(5);
         (await _database.ScalarAsync<long>("SELECT count(*) FROM nightjar_cluster.camera_epoch WHERE reason = 'rebalance'")).Should().BeGreaterThanOrEqualTo(5);
         await EpochTimeline.AssertContiguousAsync(_database);
+    }
+
+    [Fact]
+    public async Task MassExpiry_MostNodesExpireAtOnce_DeathIsHeldOneTickThenDeclared()
+    {
+        var logs = new CapturingLoggerFactory();
+        var leader = await StartAsync("a", logs: logs);
+        await Eventually.UntilAsync(() => leader.Coordinator!.IsLeader, "a leads", Deadline);
+        var b = await StartAsync("b");
+        var c = await StartAsync("c");
+        await AllActiveAsync(24);
+
+        await Task.WhenAll(b.CrashAsync(), c.CrashAsync());
+        _nodes.Remove(b);
+        _nodes.Remove(c);
+        // Their last heartbeats differ by up to a renew interval; expire both at the same instant, as a cut would.
+        await _database.ScalarAsync<long>("""
+            WITH expired AS (
+                UPDATE nightjar_cluster.cluster_node SET lease_expires_at = now() - interval '1 minute'
+                 WHERE node_id IN ('b', 'c') RETURNING 1)
+            SELECT count(*) FROM expired
+            """);
+
+        await Eventually.UntilAsync(async () => await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM nightjar_cluster.cluster_node WHERE status = 'dead'") == 2, "both are declared dead", Deadline);
+        logs.Logged(7024).Should().BeTrue("two of three expiring at once is held for a tick first");
+        var held = logs.Entries.ToList().FindIndex(e => e.EventId == 7024);
+        var declared = logs.Entries.ToList().FindIndex(e => e.EventId == 7025);
+        held.Should().BeLessThan(declared);
+        await Eventually.UntilAsync(async () => (await CamerasPerNodeAsync()).GetValueOrDefault("a") == 24 && await ActiveCountAsync() == 24,
+            "the survivor records everything", Deadline);
     }
 
     [Fact]
@@ -193,9 +230,9 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
         (await views.RequestDrainAsync("nope", CancellationToken.None)).Should().Be(DrainRequestResult.NotFound);
     }
 
-    private async Task<TestNode> StartAsync(string id, double mbps = 100, ClusterTiming? timing = null)
+    private async Task<TestNode> StartAsync(string id, double mbps = 100, ClusterTiming? timing = null, CapturingLoggerFactory? logs = null)
     {
-        var node = await TestNode.StartAsync(_database, TestNode.Identity(id, mbps), _cameras, timing);
+        var node = await TestNode.StartAsync(_database, TestNode.Identity(id, mbps), _cameras, timing, logs: logs);
         _nodes.Add(node);
         return node;
     }

@@ -41,7 +41,7 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <summary>Joins, and starts the agent and the coordinator candidate when <paramref name="cameras"/> is given.</summary>
     public static async Task<TestNode> StartAsync(ClusterDatabase database, ClusterNodeIdentity identity, CameraRegistry? cameras = null,
-        ClusterTiming? timing = null, bool agent = true)
+        ClusterTiming? timing = null, bool agent = true, Microsoft.Extensions.Logging.ILoggerFactory? logs = null)
     {
         var node = Create(database, identity, timing);
         await node.Membership.JoinAsync(CancellationToken.None);
@@ -53,7 +53,7 @@ internal sealed class TestNode : IAsyncDisposable
         if (cameras is not null)
         {
             node.Coordinator = new ClusterCoordinator(node.Db, node.Membership, timing ?? TestTimings.Fast, cameras.ReadAsync,
-                TimeProvider.System, NullLoggerFactory.Instance);
+                TimeProvider.System, logs ?? NullLoggerFactory.Instance);
             await node.Coordinator.StartAsync(CancellationToken.None);
         }
 
