@@ -1,5 +1,6 @@
 using Nightjar.Recording.Runtime;
 using Nightjar.Server.Configuration;
+using Nightjar.Server.Health;
 using Nightjar.Server.Security;
 
 namespace Nightjar.Server.Cluster;
@@ -29,6 +30,7 @@ internal static class ClusterServiceCollectionExtensions
         services.AddSingleton<ClusterDirectory>();
         services.AddSingleton<IClusterDirectory>(sp => sp.GetRequiredService<ClusterDirectory>());
         services.AddHostedService<ClusterMembershipService>();
+        services.AddReadinessCheck<ClusterReadinessCheck>();
 
         // A key created through another node must work here within about a second.
         services.Configure<ApiKeyStoreOptions>(o => o.RefreshInterval = TimeSpan.FromSeconds(settings.Cluster.RegistryRefreshSeconds));
