@@ -35,5 +35,8 @@ public sealed partial class ClusterCoordinator
 
         [LoggerMessage(EventId = 7029, Level = LogLevel.Information, Message = "Camera {CameraId} left the registry; unassigned from {Owner} (term {Term})")]
         public static partial void Unassigned(ILogger logger, string cameraId, string? owner, long term);
+
+        [LoggerMessage(EventId = 7030, Level = LogLevel.Warning, Message = "Coordinator could not reach the database (term {Term}): {Error}")]
+        public static partial void DatabaseUnreachable(ILogger logger, long term, string error);
     }
 }

@@ -124,6 +124,11 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
             {
                 StepDown("stale term");
             }
+            catch (Exception ex) when (!stopping.IsCancellationRequested && ex is NpgsqlException or OperationCanceledException or TimeoutException)
+            {
+                // An outage is expected to pass; the membership lease decides whether this node may still lead.
+                Log.DatabaseUnreachable(_logger, Term, ex.Message);
+            }
             catch (Exception ex) when (!stopping.IsCancellationRequested && ex is not OutOfMemoryException)
             {
                 Log.TickFailed(_logger, Term, ex);

@@ -18,7 +18,10 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]

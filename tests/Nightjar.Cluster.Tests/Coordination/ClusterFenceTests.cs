@@ -22,9 +22,20 @@ public sealed class ClusterFenceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _owner.DisposeAsync();
-        await _other.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_owner is not null)
+        {
+            await _owner.DisposeAsync();
+        }
+
+        if (_other is not null)
+        {
+            await _other.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -36,6 +47,19 @@ public sealed class ClusterFenceTests : IAsyncLifetime
 
         new NpgsqlConnectionStringBuilder(result).Options.Should().Be($"-c statement_timeout=5000 -c nightjar.instance={instance:D}");
         new NpgsqlConnectionStringBuilder(ClusterFence.WithInstance("Host=h", instance)).Options.Should().Be($"-c nightjar.instance={instance:D}");
+    }
+
+    [Fact]
+    public async Task ControlPlaneDataSource_ForANode_IsSmallShortAndNamed()
+    {
+        await using var source = ClusterDataSource.Create(_database.ConnectionString, "node-7");
+
+        var settings = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+        settings.ApplicationName.Should().Be("nightjar-ctl-node-7");
+        settings.MaxPoolSize.Should().Be(8);
+        settings.CommandTimeout.Should().Be(3);
+        await using var command = source.CreateCommand("SELECT current_setting('application_name')");
+        (await command.ExecuteScalarAsync()).Should().Be("nightjar-ctl-node-7");
     }
 
     [Fact]

@@ -17,7 +17,10 @@ public sealed class LeaderLeaseTests : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]

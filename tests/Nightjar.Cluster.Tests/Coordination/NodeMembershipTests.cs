@@ -18,7 +18,10 @@ public sealed class NodeMembershipTests : IAsyncLifetime
             await disposable.DisposeAsync();
         }
 
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
