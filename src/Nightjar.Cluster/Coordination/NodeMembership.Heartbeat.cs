@@ -39,7 +39,13 @@ public sealed partial class NodeMembership
                 _clockOffsetMs = (int)ClockOffsetOf(sentWall, _time.GetUtcNow(), beat.Value.DbNow).TotalMilliseconds;
                 Interlocked.Exchange(ref _membershipVersion, beat.Value.MembershipVersion);
                 Interlocked.Exchange(ref _ownedCameras, beat.Value.OwnedCameras);
-                Volatile.Write(ref _status, (int)beat.Value.Status);
+                var previous = (MembershipStatus)Interlocked.Exchange(ref _status, (int)beat.Value.Status);
+                if (previous != beat.Value.Status)
+                {
+                    // e.g. a drain requested through the API of another node (ClusterViews.RequestDrainAsync)
+                    var handler = StatusChanged;
+                    Raise(handler is null ? null : () => handler(beat.Value.Status), nameof(StatusChanged));
+                }
                 if (!holding)
                 {
                     holding = true;

@@ -74,6 +74,9 @@ public sealed partial class NodeMembership : IAsyncDisposable
 
     public event Action? LeaseLost;
 
+    /// <summary>The heartbeat saw this incarnation's status change in the database (e.g. a drain requested elsewhere: Leaving).</summary>
+    public event Action<MembershipStatus>? StatusChanged;
+
     public event Action? LeaseRegained;
 
     /// <summary>Published with each heartbeat (Mbit/s this node ingests).</summary>

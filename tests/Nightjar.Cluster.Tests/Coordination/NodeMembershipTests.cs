@@ -145,6 +145,19 @@ public sealed class NodeMembershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusChanged_DrainRequestedThroughTheViews_TheNodeLearnsItIsLeaving()
+    {
+        var node = Track(await TestNode.StartAsync(_database, TestNode.Identity("a"), agent: false));
+        MembershipStatus? seen = null;
+        node.Membership.StatusChanged += s => seen = s;
+
+        (await new ClusterViews(_database.Admin).RequestDrainAsync("a", CancellationToken.None)).Should().Be(DrainRequestResult.Accepted);
+
+        await Eventually.UntilAsync(() => seen == MembershipStatus.Leaving, "the heartbeat reports the drain", TimeSpan.FromSeconds(5));
+        node.Membership.Status.Should().Be(MembershipStatus.Leaving);
+    }
+
+    [Fact]
     public async Task AssignmentsChanged_CameraAssignedToTheNode_IsRaisedByTheNotification()
     {
         var node = Track(await TestNode.StartAsync(_database, TestNode.Identity("a"), agent: false));
