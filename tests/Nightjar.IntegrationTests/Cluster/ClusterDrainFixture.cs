@@ -14,9 +14,7 @@ public sealed class ClusterDrainFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // 6 s segments (the top of the 4–6 s test range): "at most one segment of gap" is then not decided by the
-        // fixed start-up cost of a new ffmpeg alone, which a 60 s production segment dwarfs.
-        Cluster = await ClusterHarness.CreateAsync("drain", output: null, ClusterTiming.Fast, segmentSeconds: 6);
+        Cluster = await ClusterHarness.CreateAsync("drain", output: null, ClusterTiming.Fast);
         var nodes = new[] { "n1", "n2", "n3", "n4" }.Select(id => Cluster.AddNode(id, new NodeCapacity(IngestMbps: 100, Cameras: 20))).ToArray();
         await Cluster.StartNodesAsync(nodes);
         Cameras = await Cluster.AddCamerasAsync(CameraCount);

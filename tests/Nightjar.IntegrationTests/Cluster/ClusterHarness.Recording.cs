@@ -58,7 +58,10 @@ internal sealed partial class ClusterHarness
             await node.DisposeAsync();
         }
 
-        await Camera.DisposeAsync();
+        foreach (var camera in _cameras.Values)
+        {
+            await camera.DisposeAsync();
+        }
         await Database.DisposeAsync();
         if (Server is not null)
         {

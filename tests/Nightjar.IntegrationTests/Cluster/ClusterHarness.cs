@@ -10,8 +10,8 @@ namespace Nightjar.IntegrationTests.Cluster;
 
 /// <summary>
 /// A whole test cluster on loopback: a fresh PostgreSQL database (on the run's server, or on a private server the test
-/// may restart), N real <c>nightjar node run</c> processes sharing it, one GStreamer RTSP camera simulator whose single
-/// shared encoder feeds every camera, an admin client, and the audits the cluster tests share (the catalog, the
+/// may restart), N real <c>nightjar node run</c> processes sharing it, one small GStreamer RTSP camera per camera, an
+/// admin client, and the audits the cluster tests share (the catalog, the
 /// membership and epoch tables). Dispose saves every node's output under <see cref="LogRoot"/> and names the folder
 /// in the test output.
 /// </summary>
@@ -27,19 +27,19 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
 
     private static readonly TimeSpan NodeStartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<ClusterNode> _nodes = [];
+    private readonly Dictionary<string, GstRtspCamera> _cameras = new(StringComparer.Ordinal);
     private readonly string _name;
     private readonly TempDirectory _data = new();
     private readonly IReadOnlyDictionary<string, string> _common;
 
     private ClusterHarness(
-        string name, ITestOutputHelper? output, ClusterDatabase database, PrivatePostgres? server, GstRtspCamera camera,
+        string name, ITestOutputHelper? output, ClusterDatabase database, PrivatePostgres? server,
         int segmentSeconds, IReadOnlyDictionary<string, string> common)
     {
         _name = name;
         Output = output;
         Database = database;
         Server = server;
-        Camera = camera;
         SegmentSeconds = segmentSeconds;
         _common = common;
         Catalog = new ClusterCatalog(database.ReaderConnectionString);
@@ -55,7 +55,12 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
 
     public ClusterCatalog Catalog { get; }
 
-    public GstRtspCamera Camera { get; }
+    /// <summary>
+    /// The simulator behind each camera. One process per camera: a media shared by several readers restarts its
+    /// timestamps for the earlier readers when a new one joins, which the recorder sees as clock drift and would blur
+    /// the catalog times these tests measure.
+    /// </summary>
+    public IReadOnlyDictionary<string, GstRtspCamera> Cameras => _cameras;
 
     public int SegmentSeconds { get; }
 
@@ -64,7 +69,7 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
     public IEnumerable<ClusterNode> RunningNodes => _nodes.Where(n => n.IsRunning);
 
     /// <summary>
-    /// Creates the database and starts the camera simulator (no node yet).
+    /// Creates the database (no node and no camera yet).
     /// </summary>
     /// <param name="name">Names the log folder.</param>
     /// <param name="output">Where progress and the saved-log folder are reported.</param>
@@ -88,15 +93,13 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
                 database = await ClusterDatabase.CreateOnTestServerAsync();
             }
 
-            // Small, cheap video with a keyframe every second; "snow" makes the measured bitrate match the expectation.
-            var camera = await GstRtspCamera.StartAsync(video: new CameraVideo(160, 120, 10, 10, CameraKbps, "snow"));
             var common = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 common[key] = value;
             }
 
-            return new ClusterHarness(name, output, database, server, camera, segmentSeconds, common);
+            return new ClusterHarness(name, output, database, server, segmentSeconds, common);
         }
         catch
         {
@@ -144,23 +147,32 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
             () => $"nodes {string.Join(", ", nodeIds)} to be active; last /api/v1/nodes: {string.Join(" | ", last.Select(n => n.Id + "=" + n.Status))}");
     }
 
-    /// <summary>Adds cameras <c>{prefix}1..{prefix}count</c>, all pulling the simulator, through the API of any running node.</summary>
+    /// <summary>Starts a simulator per camera and adds cameras <c>{prefix}1..{prefix}count</c> through the API of a running node.</summary>
     public async Task<IReadOnlyList<string>> AddCamerasAsync(int count, string prefix = "cam", int from = 1)
     {
-        var ids = new List<string>();
-        var via = RunningNodes.First();
-        for (var i = from; i < from + count; i++)
+        var ids = Enumerable.Range(from, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToList();
+
+        // Small, cheap video with a keyframe every second; "snow" makes the measured bitrate match the expectation.
+        await Task.WhenAll(ids.Select(async id =>
         {
-            var id = prefix + i.ToString(CultureInfo.InvariantCulture);
+            var simulator = await GstRtspCamera.StartAsync(video: new CameraVideo(160, 120, 10, 10, CameraKbps, "snow"));
+            lock (_cameras)
+            {
+                _cameras[id] = simulator; // kept at once, so dispose stops it even if another one fails to start
+            }
+        }));
+
+        var via = RunningNodes.First();
+        foreach (var id in ids)
+        {
             var camera = new
             {
                 id,
                 name = "Cluster camera " + id,
-                streams = new[] { new { name = "main", url = Camera.Url("ball").ToString(), expectedBitrateKbps = CameraKbps } },
+                streams = new[] { new { name = "main", url = _cameras[id].Url("ball").ToString(), expectedBitrateKbps = CameraKbps } },
             };
             using var response = await via.Api.PostAsJsonAsync(new Uri("/api/v1/cameras", UriKind.Relative), camera);
             response.StatusCode.Should().Be(HttpStatusCode.Created, $"POST /api/v1/cameras {id} on {via.Id}: {await response.Content.ReadAsStringAsync()}");
-            ids.Add(id);
         }
 
         return ids;
