@@ -194,5 +194,6 @@ internal sealed partial class PostgresJournal
     private static bool IsPerAppendError(PostgresException ex) =>
         ex.SqlState.StartsWith("22", StringComparison.Ordinal)      // data exception, e.g. \u0000 in jsonb
         || ex.SqlState.StartsWith("23", StringComparison.Ordinal)   // integrity constraint
-        || ex.SqlState == PostgresErrorCodes.DeadlockDetected;
+        || ex.SqlState == PostgresErrorCodes.DeadlockDetected
+        || ex.SqlState.StartsWith("NJ", StringComparison.Ordinal); // raised by a trigger about this row (the cluster's DVR fence)
 }

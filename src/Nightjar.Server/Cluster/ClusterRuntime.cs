@@ -15,15 +15,7 @@ internal sealed class ClusterRuntime : IAsyncDisposable
     public ClusterRuntime(NightjarSettings settings, ClusterInstance instance, TimeProvider time, ILoggerFactory logs)
     {
         Timing = settings.Cluster.ToTiming();
-        var builder = new NpgsqlConnectionStringBuilder(settings.Database.ConnectionString)
-        {
-            ApplicationName = "nightjar-ctl-" + settings.Node.Id,
-            MaxPoolSize = 8,
-            Timeout = 3,
-            CommandTimeout = 5,
-            KeepAlive = 5,
-        };
-        DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        DataSource = ClusterDataSource.Create(settings.Database.ConnectionString!, settings.Node.Id, logs);
         Identity = new ClusterNodeIdentity(
             settings.Node.Id,
             instance.Id,

@@ -156,6 +156,51 @@ public sealed class PostgresTagOrderingTests(PostgresStoreFixture fixture) : ICl
         (await journal.ReadHighestSequenceNrAsync(bad, CancellationToken.None)).Should().Be(0);
     }
 
+    [Fact]
+    public async Task AppendAsync_TriggerRefusesOneAppendInsideABatch_FailsOnlyThatAppend()
+    {
+        // The cluster's DVR fence is a trigger raising SQLSTATE class NJ for one row: like a data error, it is that
+        // append's failure, not the batch's.
+        var refusedPrefix = TestTypes.NewId("refused");
+        var function = "refuse_" + refusedPrefix.Replace("-", "_", StringComparison.Ordinal);
+        await using (var connection = await OpenAsync())
+        {
+            await using var create = new NpgsqlCommand($"""
+                CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $f$
+                BEGIN
+                  IF NEW.persistence_id LIKE '{refusedPrefix}%' THEN
+                    RAISE EXCEPTION 'fenced: %', NEW.persistence_id USING ERRCODE = 'NJF01';
+                  END IF;
+                  RETURN NEW;
+                END $f$;
+                CREATE TRIGGER {function} BEFORE INSERT ON event_journal FOR EACH ROW EXECUTE FUNCTION {function}();
+                """, connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await using var journal = _store.CreateJournal();
+            var pids = Enumerable.Range(0, 20).Select(_ => TestTypes.NewId()).ToList();
+            var good = pids.Select(pid => journal.AppendAsync(pid, 0, TestTypes.Items(1), CancellationToken.None)).ToList();
+            var refused = Enumerable.Range(0, 5).Select(i => journal.AppendAsync($"{refusedPrefix}-{i}", 0, TestTypes.Items(1), CancellationToken.None)).ToList();
+
+            foreach (var append in refused)
+            {
+                (await append.Invoking(t => t).Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be("NJF01");
+            }
+
+            (await Task.WhenAll(good)).Should().AllBeEquivalentTo(1L, "appends batched with refused ones are rewritten without them");
+            (await journal.ReadHighestSequenceNrAsync($"{refusedPrefix}-0", CancellationToken.None)).Should().Be(0);
+        }
+        finally
+        {
+            await using var connection = await OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP TRIGGER {function} ON event_journal; DROP FUNCTION {function}();", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(_store.ConnectionString);
