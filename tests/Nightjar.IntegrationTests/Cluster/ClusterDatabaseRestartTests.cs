@@ -42,18 +42,8 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
                 nodes.Should().OnlyContain(n => n.IsRunning, "no node exits over a database restart");
 
                 // Every file on every disk at this instant, including the ones still open, must get its catalog row.
-                var files = nodes.ToDictionary(n => n.Id, ClusterHarness.SegmentFilesOf, StringComparer.Ordinal);
-                var missing = new List<string>();
-                await ClusterWait.UntilAsync(
-                    async () =>
-                    {
-                        var catalog = await cluster.Catalog.SegmentsAsync();
-                        missing = files.SelectMany(f => f.Value.Where(file => !catalog.Any(s => s.Node == f.Key && IsSameFile(file, s.Path))).Select(file => f.Key + ":" + file)).ToList();
-                        return missing.Count == 0;
-                    },
-                    TimeSpan.FromSeconds(30),
-                    () => $"every segment file on disk to have a catalog row after the {mode} restart; missing {missing.Count}: {string.Join(", ", missing.Take(20))}");
-                output.WriteLine($"after -m {mode}: {files.Sum(f => f.Value.Count)} files on disk, all in the catalog");
+                var files = await cluster.WaitForEveryFileInCatalogAsync(nodes, TimeSpan.FromSeconds(30), $"after the {mode} restart");
+                output.WriteLine($"after -m {mode}: {files} files on disk, all in the catalog");
 
                 var membership = await cluster.Catalog.NodesAsync();
                 membership.Should().NotContain(r => r.IsDead, $"a database restart declares no node dead: {string.Join(" | ", membership)}");
@@ -72,11 +62,4 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
         },
         TimeSpan.FromMinutes(4),
         nameof(PostgresRestartMidRun_NoNodeDeclaredDead_NoSegmentMissing));
-
-    /// <summary>A file relative to the data directory ("recordings/cam1/...") against a catalog path relative to its root.</summary>
-    private static bool IsSameFile(string file, string catalogPath)
-    {
-        var path = catalogPath.Replace('\\', '/').TrimStart('/');
-        return file == path || file.EndsWith("/" + path, StringComparison.Ordinal) || path.EndsWith("/" + file, StringComparison.Ordinal);
-    }
 }

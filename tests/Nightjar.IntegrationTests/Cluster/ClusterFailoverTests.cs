@@ -1,13 +1,16 @@
 using System.Globalization;
+using FluentAssertions.Execution;
 using Nightjar.IntegrationTests.Retention;
 using Xunit.Abstractions;
 
 namespace Nightjar.IntegrationTests.Cluster;
 
 /// <summary>
-/// Unplanned failover with real processes and the DEFAULT lease timing (renew 2 s, TTL 10 s, grace 3 s): the node with
-/// the most cameras is SIGKILLed and every one of its cameras records on another node within 20 s of the kill. Repeated
-/// (the killed node restarts as a new incarnation between kills) for several samples. Audited from the database: the
+/// Unplanned failover with real processes and the DEFAULT lease timing (renew 2 s, TTL 10 s, grace 3 s): a node is
+/// SIGKILLed and every one of its cameras records on another node within 20 s of the kill. Three kills (the killed node
+/// restarts as a new incarnation in between): twice the busiest node that is not the coordinator, then the coordinator
+/// itself, so both cases are always covered whatever the placement. After the restarts, every file the killed nodes left
+/// on disk (the segment the kill cut short included) is in the catalog. Audited from the database: the
 /// killed incarnation is dead, no camera ever has two storage roots writing the same instant, and authority epochs
 /// never overlap. The distribution of the recovery times is printed for benchmarks/README.md.
 /// </summary>
@@ -30,11 +33,15 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             var cameras = await cluster.AddCamerasAsync(CameraCount);
             await cluster.WaitForAllRecordingAsync(cameras, TimeSpan.FromSeconds(60));
 
-            var kills = new List<(ClusterNode Victim, DateTimeOffset KilledAt, IReadOnlyList<string> Cameras)>();
+            var kills = new List<(ClusterNode Victim, bool Coordinator, DateTimeOffset KilledAt, IReadOnlyList<string> Cameras)>();
             for (var round = 1; round <= Kills; round++)
             {
                 var placement = await cluster.PlacementAsync();
-                var victim = cluster.RunningNodes.MaxBy(n => placement.Assignments.Count(a => a.Node == n.Id))!;
+                placement.Coordinator.Should().NotBeNull($"the placement names its coordinator: {placement.Json}");
+                var killCoordinator = round == Kills;
+                var victim = killCoordinator
+                    ? cluster.RunningNodes.Single(n => n.Id == placement.Coordinator)
+                    : cluster.RunningNodes.Where(n => n.Id != placement.Coordinator).MaxBy(n => placement.Assignments.Count(a => a.Node == n.Id))!;
                 var victimCameras = placement.Assignments.Where(a => a.Node == victim.Id).Select(a => a.Camera).ToList();
                 victimCameras.Should().NotBeEmpty($"round {round}: the busiest node holds cameras; placement: {placement.Json}");
 
@@ -43,8 +50,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 var incarnationsBefore = (await cluster.Catalog.NodesAsync()).Where(r => r.NodeId == victim.Id && !r.IsDead).Select(r => r.Incarnation).ToList();
 
                 var killedAt = await cluster.KillNodeAsync(victim);
-                kills.Add((victim, killedAt, victimCameras));
-                output.WriteLine($"round {round}: killed {victim.Id} holding {string.Join(", ", victimCameras)}");
+                kills.Add((victim, killCoordinator, killedAt, victimCameras));
+                output.WriteLine($"round {round}: killed {victim.Id}{(killCoordinator ? " (the coordinator)" : string.Empty)} holding {string.Join(", ", victimCameras)}");
 
                 // A segment is in the catalog once it closes: wait for the budget plus one segment and some slack,
                 // then judge each camera by the START of its first segment elsewhere.
@@ -66,18 +73,31 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                 }
             }
 
-            // Judged on the final catalog: a restarted node may have adopted the segment the kill cut short.
+            // Judged on the final catalog, once the restarted nodes had time to adopt the segments the kills cut short
+            // (that check is reported with the others below, so a failure of one does not hide the numbers).
+            string? filesMissing = null;
+            try
+            {
+                var files = await cluster.WaitForEveryFileInCatalogAsync(cluster.RunningNodes.ToList(), TimeSpan.FromSeconds(30), "after the kills and restarts");
+                output.WriteLine($"{files} files on the running nodes' disks, all in the catalog");
+            }
+            catch (TimeoutException ex)
+            {
+                filesMissing = ex.Message;
+            }
+
             var catalog = await cluster.SegmentsByCameraAsync();
             var recovery = new List<double>();
+            var coordinatorRecovery = new List<double>();
             var gaps = new List<double>();
-            foreach (var (victim, killedAt, victimCameras) in kills)
+            foreach (var (victim, coordinator, killedAt, victimCameras) in kills)
             {
                 foreach (var camera in victimCameras)
                 {
                     var (last, first) = SegmentTimeline.Handoff(catalog[camera], victim.Id, killedAt);
                     first.Should().NotBeNull($"{camera} records elsewhere after {victim.Id} was killed");
                     var toFirst = (first!.Start - killedAt).TotalSeconds;
-                    recovery.Add(toFirst);
+                    (coordinator ? coordinatorRecovery : recovery).Add(toFirst);
                     var gap = last is null ? double.NaN : (first.Start - last.End).TotalSeconds;
                     if (last is not null)
                     {
@@ -85,13 +105,16 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     }
 
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{camera}: {victim.Id} → {first.Node}; kill → first segment {toFirst:F1} s; catalog gap {gap:F1} s (last on {victim.Id} ended {last?.End:HH:mm:ss.fff}, kill {killedAt:HH:mm:ss.fff}, first {first.Start:HH:mm:ss.fff})"));
+                        $"{camera}: {victim.Id}{(coordinator ? " (coordinator)" : string.Empty)} → {first.Node}; kill → first segment {toFirst:F1} s; catalog gap {gap:F1} s (last on {victim.Id} ended {last?.End:HH:mm:ss.fff}, kill {killedAt:HH:mm:ss.fff}, first {first.Start:HH:mm:ss.fff})"));
                 }
             }
 
-            output.WriteLine("SIGKILL → first segment on the new owner: " + Distribution.Describe(recovery));
+            output.WriteLine("SIGKILL of a node → first segment on the new owner: " + Distribution.Describe(recovery));
+            output.WriteLine("SIGKILL of the coordinator's node → first segment on the new owner: " + Distribution.Describe(coordinatorRecovery));
             output.WriteLine("catalog gap (last segment end on the dead node → first segment start on the new owner): " + Distribution.Describe(gaps));
-            recovery.Should().OnlyContain(s => s <= Budget.TotalSeconds, $"every camera records again within {Budget.TotalSeconds} s of the kill");
+            using var scope = new AssertionScope();
+            recovery.Should().OnlyContain(s => s <= Budget.TotalSeconds, $"every camera of a killed node records again within {Budget.TotalSeconds} s of the kill");
+            coordinatorRecovery.Should().OnlyContain(s => s <= Budget.TotalSeconds, $"every camera of the killed coordinator's node records again within {Budget.TotalSeconds} s of the kill");
 
             // Never two authoritative writers: no instant of a camera is covered by segments of two storage roots.
             foreach (var (camera, segments) in catalog)
@@ -102,6 +125,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
             (await cluster.Catalog.OverlappingEpochsAsync()).Should().BeEmpty("camera_epoch authority intervals never overlap");
             (await cluster.Catalog.EpochsAsync()).Should().NotBeEmpty("every placement and failover is an epoch");
+            filesMissing.Should().BeNull("a restarted node adopts into the catalog what it recorded before the kill (cluster.md 6.9-C: segments begun before the failover are committed under the old epoch)");
         },
         TimeSpan.FromMinutes(5),
         nameof(SigkillOfANode_ItsCamerasRecordElsewhereWithin20s));

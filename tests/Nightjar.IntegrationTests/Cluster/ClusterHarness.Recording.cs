@@ -42,6 +42,28 @@ internal sealed partial class ClusterHarness
                 .ToList()
             : [];
 
+    /// <summary>
+    /// Waits until every recording file on the given nodes' disks, as they are now (open ones included), has its catalog
+    /// row under that node's storage root; returns how many files there were.
+    /// </summary>
+    public async Task<int> WaitForEveryFileInCatalogAsync(IReadOnlyCollection<ClusterNode> nodes, TimeSpan timeout, string when)
+    {
+        var files = nodes.ToDictionary(n => n.Id, SegmentFilesOf, StringComparer.Ordinal);
+        var missing = new List<string>();
+        await ClusterWait.UntilAsync(
+            async () =>
+            {
+                var catalog = await Catalog.SegmentsAsync();
+                missing = files.SelectMany(f => f.Value
+                    .Where(file => !catalog.Any(s => s.Node == f.Key && IsSameFile(file, s.Path)))
+                    .Select(file => f.Key + ":" + file)).ToList();
+                return missing.Count == 0;
+            },
+            timeout,
+            () => $"every segment file on disk to have a catalog row {when}; missing {missing.Count}: {string.Join(", ", missing.Take(20))}");
+        return files.Sum(f => f.Value.Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -69,6 +91,13 @@ internal sealed partial class ClusterHarness
         }
 
         _data.Dispose();
+    }
+
+    /// <summary>A file relative to the data directory ("recordings/cam1/...") against a catalog path relative to its root.</summary>
+    private static bool IsSameFile(string file, string catalogPath)
+    {
+        var path = catalogPath.Replace('\\', '/').TrimStart('/');
+        return file == path || file.EndsWith("/" + path, StringComparison.Ordinal) || path.EndsWith("/" + file, StringComparison.Ordinal);
     }
 
     private void SaveLogs()
