@@ -133,20 +133,6 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
         await WaitForActiveAsync(nodes.Select(n => n.Id).ToArray(), TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>Waits until <c>GET /api/v1/nodes</c> (on any running node) lists every given node as active.</summary>
-    public async Task WaitForActiveAsync(IReadOnlyCollection<string> nodeIds, TimeSpan timeout)
-    {
-        IReadOnlyList<NodeView> last = [];
-        await ClusterWait.UntilAsync(
-            async () =>
-            {
-                last = await TryNodesAsync() ?? last;
-                return nodeIds.All(id => last.Any(n => n.Id == id && n.IsActive));
-            },
-            timeout,
-            () => $"nodes {string.Join(", ", nodeIds)} to be active; last /api/v1/nodes: {string.Join(" | ", last.Select(n => n.Id + "=" + n.Status))}");
-    }
-
     /// <summary>Starts a simulator per camera and adds cameras <c>{prefix}1..{prefix}count</c> through the API of a running node.</summary>
     public async Task<IReadOnlyList<string>> AddCamerasAsync(int count, string prefix = "cam", int from = 1)
     {
@@ -176,33 +162,6 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
         }
 
         return ids;
-    }
-
-    /// <summary><c>GET /api/v1/nodes</c> on a running node (the first one that answers).</summary>
-    public async Task<IReadOnlyList<NodeView>> NodesAsync() =>
-        await TryNodesAsync() ?? throw new InvalidOperationException("No running node answered GET /api/v1/nodes.");
-
-    /// <summary><c>GET /api/v1/placement</c> on a running node (the first one that answers).</summary>
-    public async Task<PlacementView> PlacementAsync()
-    {
-        foreach (var node in RunningNodes)
-        {
-            var json = await TryGetJsonAsync(node, "/api/v1/placement");
-            if (json is { } placement)
-            {
-                return PlacementView.Parse(placement);
-            }
-        }
-
-        throw new InvalidOperationException("No running node answered GET /api/v1/placement.");
-    }
-
-    /// <summary>A running node that the cluster lists as active, other than <paramref name="except"/>: where to send requests.</summary>
-    public async Task<ClusterNode> ActiveNodeAsync(ClusterNode? except = null)
-    {
-        var active = (await NodesAsync()).Where(n => n.IsActive).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        return RunningNodes.FirstOrDefault(n => n != except && active.Contains(n.Id))
-            ?? throw new InvalidOperationException($"No running active node other than {except?.Id}.");
     }
 
     /// <summary>SIGKILL; returns the instant of the kill (just before the signal).</summary>
@@ -278,37 +237,5 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
         }
 
         return settings;
-    }
-
-    private async Task<IReadOnlyList<NodeView>?> TryNodesAsync()
-    {
-        foreach (var node in RunningNodes)
-        {
-            if (await TryGetJsonAsync(node, "/api/v1/nodes") is { } json && json.ValueKind == JsonValueKind.Array)
-            {
-                return NodeView.ParseAll(json);
-            }
-        }
-
-        return null;
-    }
-
-    private static async Task<JsonElement?> TryGetJsonAsync(ClusterNode node, string path)
-    {
-        try
-        {
-            using var response = await node.Api.GetAsync(new Uri(path, UriKind.Relative));
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return json.RootElement.Clone();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
-        {
-            return null;
-        }
     }
 }
