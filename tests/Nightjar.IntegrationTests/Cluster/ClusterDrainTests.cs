@@ -156,6 +156,12 @@ public sealed class ClusterDrainTests(ClusterDrainFixture fixture, ITestOutputHe
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{camera}: {victim.Id} → {first.Node}; gap {gap.TotalSeconds:F2} s (tail ended {last.End:HH:mm:ss.fff}, first started {first.Start:HH:mm:ss.fff}; drain at {requestedAt:HH:mm:ss.fff})"));
             gap.Should().BeLessThanOrEqualTo(allowed, $"{camera} loses at most one segment ({cluster.SegmentSeconds} s, plus the wait for a keyframe) in the handoff");
+
+            // The timeline API of any node shows both sides of the handoff, though they are on two nodes' disks.
+            var via = await cluster.ActiveNodeAsync(except: victim);
+            var ranges = await ClusterHarness.RecordedRangesAsync(via, camera, last.Start, first.End);
+            ranges.Should().Contain(r => r.From < last.End && r.To > last.Start, $"{via.Id}'s timeline of {camera} shows the tail recorded on {victim.Id}");
+            ranges.Should().Contain(r => r.From < first.End && r.To > first.Start, $"{via.Id}'s timeline of {camera} shows the first segment recorded on {first.Node}");
             SegmentTimeline.CrossRootOverlaps(segments, OverlapRounding).Should().BeEmpty(
                 $"{camera} is never written by two nodes at once; its segments: {string.Join(" | ", segments)}");
         }

@@ -38,6 +38,23 @@ internal sealed partial class ClusterHarness
         throw new InvalidOperationException("No running node answered GET /api/v1/placement.");
     }
 
+    /// <summary>
+    /// <c>GET /api/v1/cameras/{camera}/recordings?from=&amp;to=</c> on <paramref name="node"/> (unix seconds): the recorded
+    /// ranges of the camera's timeline, whichever nodes hold them.
+    /// </summary>
+    public static async Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>> RecordedRangesAsync(
+        ClusterNode node, string camera, DateTimeOffset from, DateTimeOffset to)
+    {
+        var path = $"/api/v1/cameras/{camera}/recordings?from={from.ToUnixTimeSeconds()}&to={to.ToUnixTimeSeconds() + 1}";
+        using var response = await node.Api.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"{node.Id} answers GET {path}; answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("recorded").EnumerateArray()
+            .Select(r => (r.GetProperty("from").GetDateTimeOffset(), r.GetProperty("to").GetDateTimeOffset()))
+            .ToList();
+    }
+
     /// <summary>A running node that the cluster lists as active, other than <paramref name="except"/>: where to send requests.</summary>
     public async Task<ClusterNode> ActiveNodeAsync(ClusterNode? except = null)
     {
