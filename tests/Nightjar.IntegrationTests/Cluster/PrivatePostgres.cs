@@ -31,7 +31,8 @@ internal sealed class PrivatePostgres : IAsyncDisposable
     public static async Task<PrivatePostgres> StartAsync()
     {
         PostgresTools.Binary("initdb");
-        var directory = Path.Combine(Path.GetTempPath(), "nightjar-cluster-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        // Under /tmp, as ./nightjar does: the postgres user must reach it (a TMPDIR under /root would not do).
+        var directory = Path.Combine("/tmp", "nightjar-cluster-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         await PostgresTools.GiveToPostgresAsync(directory);
         await PostgresTools.RunAsync("initdb", ToolTimeout, "-D", Path.Combine(directory, "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale");
