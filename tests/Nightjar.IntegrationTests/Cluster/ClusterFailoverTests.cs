@@ -43,7 +43,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
                     ? cluster.RunningNodes.Single(n => n.Id == placement.Coordinator)
                     : cluster.RunningNodes.Where(n => n.Id != placement.Coordinator).MaxBy(n => placement.Assignments.Count(a => a.Node == n.Id))!;
                 var victimCameras = placement.Assignments.Where(a => a.Node == victim.Id).Select(a => a.Camera).ToList();
-                victimCameras.Should().NotBeEmpty($"round {round}: the busiest node holds cameras; placement: {placement.Json}");
+                victimCameras.Should().NotBeEmpty($"round {round}: the node to kill holds cameras; placement: {placement.Json}");
 
                 // Each of them has recorded on the victim, so "its last segment there" exists.
                 await cluster.WaitForAllRecordingAsync(victimCameras, TimeSpan.FromSeconds(30), where: s => s.Node == victim.Id, what: "on " + victim.Id);
