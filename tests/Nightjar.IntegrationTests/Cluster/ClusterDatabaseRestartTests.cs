@@ -7,8 +7,8 @@ namespace Nightjar.IntegrationTests.Cluster;
 /// <summary>
 /// PostgreSQL restarts under a recording cluster (cluster.md 6.10, failure case 7): a private server is stopped
 /// (<c>-m fast</c>, then <c>-m immediate</c>, a crash) for a few seconds and started again. No node is declared dead,
-/// every node is active again with the same incarnation, recording continues, and every segment file on every node's
-/// disk gets its catalog row (bounded catch-up): the outage costs no catalog entry.
+/// every node is active again with the same incarnation, recording goes on without a hole, and every segment file on
+/// every node's disk gets its catalog row (bounded catch-up): the outage costs no catalog entry.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
@@ -17,6 +17,12 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
 
     /// <summary>Below the default lease TTL (10 s): the nodes must ride it out without any membership change.</summary>
     private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(4);
+
+    /// <summary>How far around the outage the timeline is checked for holes.</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    /// <summary>Consecutive segments of one ffmpeg run touch; a restarted run would start at the next keyframe (1 s GOP).</summary>
+    private static readonly TimeSpan HoleTolerance = TimeSpan.FromSeconds(1);
 
     [Fact]
     public Task PostgresRestartMidRun_NoNodeDeclaredDead_NoSegmentMissing() => HardDeadline.RunAsync(
@@ -33,6 +39,7 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
 
             foreach (var mode in new[] { "fast", "immediate" })
             {
+                var stoppedAt = DateTimeOffset.UtcNow;
                 var down = await cluster.RestartPostgresAsync(mode, Downtime);
                 var upAt = DateTimeOffset.UtcNow;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pg_ctl stop -m {mode}: down {down.TotalSeconds:F1} s"));
@@ -44,6 +51,20 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
                 // Every file on every disk at this instant, including the ones still open, must get its catalog row.
                 var files = await cluster.WaitForEveryFileInCatalogAsync(nodes, TimeSpan.FromSeconds(30), $"after the {mode} restart");
                 output.WriteLine($"after -m {mode}: {files} files on disk, all in the catalog");
+
+                // "A full outage costs no catalogue gap" (cluster.md 6.10): around the outage each camera's catalog
+                // segments follow each other without a hole (ffmpeg never stopped, so its files are contiguous).
+                var timeline = await cluster.SegmentsByCameraAsync();
+                foreach (var camera in cameras)
+                {
+                    var around = timeline[camera].Where(x => x.End >= stoppedAt - Margin && x.Start <= upAt + Margin).OrderBy(x => x.Start).ToList();
+                    around.Should().Contain(x => x.Start <= stoppedAt).And.Contain(x => x.End >= upAt, $"{camera} has segments on both sides of the outage");
+                    for (var i = 1; i < around.Count; i++)
+                    {
+                        (around[i].Start - around[i - 1].End).Should().BeLessThanOrEqualTo(
+                            HoleTolerance, $"{camera}'s catalog has no hole across the {mode} restart: {around[i - 1]} then {around[i]}");
+                    }
+                }
 
                 var membership = await cluster.Catalog.NodesAsync();
                 membership.Should().NotContain(r => r.IsDead, $"a database restart declares no node dead: {string.Join(" | ", membership)}");
