@@ -62,7 +62,7 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
                     for (var i = 1; i < around.Count; i++)
                     {
                         (around[i].Start - around[i - 1].End).Should().BeLessThanOrEqualTo(
-                            HoleTolerance, $"{camera}'s catalog has no hole across the {mode} restart: {around[i - 1]} then {around[i]}");
+                            HoleTolerance, $"{camera}'s catalog has no hole across the {mode} restart (outage {stoppedAt:HH:mm:ss.fff}–{upAt:HH:mm:ss.fff}): {around[i - 1]} then {around[i]}; all around it: {string.Join(" | ", around)}");
                     }
                 }
 
