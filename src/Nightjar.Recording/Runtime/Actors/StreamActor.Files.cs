@@ -33,6 +33,11 @@ internal sealed partial class StreamActor
         }
 
         await FollowNewestFileAsync(run);
+
+        // Closing files journals them, which can take seconds while the database restarts: the receipt time of what
+        // the open file holds now is after those awaits. A time read before them re-anchored the run clock by the
+        // wait, a hole and an overlap in the index.
+        now = Now;
         if (run.Open is { } open)
         {
             PollOpen(run, open, now);
