@@ -96,6 +96,26 @@ public sealed class ClusterViews(NpgsqlDataSource db)
         return assignments;
     }
 
+    /// <summary>
+    /// True when <paramref name="nodeId"/> (any incarnation) owned <paramref name="cameraId"/> at <paramref name="at"/>:
+    /// an epoch interval of that node contains the instant (start inclusive, end exclusive; an open interval is the
+    /// current owner). Closed intervals never change, so a true answer for the past stays true.
+    /// </summary>
+    public async Task<bool> OwnedAtAsync(string cameraId, string nodeId, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cameraId);
+        ArgumentNullException.ThrowIfNull(nodeId);
+        await using var command = Sql.Command(db, """
+            SELECT EXISTS (
+                SELECT 1 FROM nightjar_cluster.camera_epoch
+                 WHERE camera_id = $1 AND node_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR $3 < valid_to))
+            """,
+            Sql.Text(cameraId),
+            Sql.Text(nodeId),
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
     /// <summary>Asks the live incarnation of <paramref name="nodeId"/> to drain (active → leaving).</summary>
     public async Task<DrainRequestResult> RequestDrainAsync(string nodeId, CancellationToken ct)
     {

@@ -36,6 +36,15 @@ internal static class JournalNames
     /// </summary>
     public static string DvrPersistenceId(CameraId camera, string stream) => "dvr/" + camera.Value + "/" + stream;
 
+    /// <summary>
+    /// Files a restarted node adopted at start-up for a camera another node owns now: <c>dvr-adopted/{node}/{camera}/{stream}</c>.
+    /// Only that node writes it (so it never races the owner's <see cref="DvrPersistenceId"/>), and the cluster's
+    /// fence, which matches <c>dvr/%</c>, lets it through: the fourth character is '-', not '/'. No actor recovers it;
+    /// its segment events reach the catalog through their tags like any other.
+    /// </summary>
+    public static string AdoptedPersistenceId(string nodeId, CameraId camera, string stream) =>
+        "dvr-adopted/" + nodeId + "/" + camera.Value + "/" + stream;
+
     public static string CameraTagOf(CameraId camera) => "camera:" + camera.Value;
 
     /// <summary>Tags of an event: its kind for the projections, its camera for per-camera feeds.</summary>

@@ -50,6 +50,10 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
     /// <param name="timeProvider">The only clock (segment times, timers, backoff); the system clock when null.</param>
     /// <param name="meterFactory">Creates the <c>Nightjar.Recording</c> and <c>Nightjar.Actors</c> meters; the engine owns them when null.</param>
     /// <param name="ownership">Which cameras this node records; every camera when null (a single node).</param>
+    /// <param name="segmentAuthority">
+    /// When this node owned each camera, asked at start-up for the files it left behind when another node owns the
+    /// camera now; always when null (a single node, where that never happens).
+    /// </param>
     public RecordingEngine(
         RecordingEngineOptions options,
         IEventJournal journal,
@@ -58,7 +62,8 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
         IMeterFactory? meterFactory = null,
-        ICameraOwnership? ownership = null)
+        ICameraOwnership? ownership = null,
+        ISegmentAuthority? segmentAuthority = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(journal);
@@ -89,7 +94,8 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
             metrics,
             timeProvider,
             loggerFactory,
-            ownership);
+            ownership,
+            segmentAuthority);
         _archive = new RecordingArchive(_services, loggerFactory.CreateLogger<RecordingArchive>());
         _projector = new CatalogProjector(journal, catalog, timeProvider, loggerFactory.CreateLogger<CatalogProjector>());
     }

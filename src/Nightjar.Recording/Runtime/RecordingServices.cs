@@ -18,7 +18,8 @@ internal sealed class RecordingServices(
     RecordingMetrics metrics,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
-    ICameraOwnership? ownership = null)
+    ICameraOwnership? ownership = null,
+    ISegmentAuthority? segmentAuthority = null)
 {
     private int _crashSimulated;
 
@@ -42,6 +43,9 @@ internal sealed class RecordingServices(
 
     /// <summary>Which cameras this node records (every camera on a single node).</summary>
     public ICameraOwnership Ownership { get; } = ownership ?? OwnsEveryCamera.Instance;
+
+    /// <summary>When this node owned a camera (always, on a single node): what start-up recovery may index after a failover.</summary>
+    public ISegmentAuthority SegmentAuthority { get; } = segmentAuthority ?? AlwaysSegmentAuthority.Instance;
 
     /// <summary>Cameras whose actor has not terminated, published by the camera directory.</summary>
     public Actors.RunningCameras Running { get; } = new();

@@ -27,6 +27,7 @@ internal static class ClusterServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<CameraAssignments>();
         services.AddSingleton<ICameraOwnership>(sp => sp.GetRequiredService<CameraAssignments>());
+        services.AddSingleton<ISegmentAuthority, ClusterSegmentAuthority>();
         services.AddSingleton<ClusterDirectory>();
         services.AddSingleton<IClusterDirectory>(sp => sp.GetRequiredService<ClusterDirectory>());
         services.AddHostedService<ClusterMembershipService>();

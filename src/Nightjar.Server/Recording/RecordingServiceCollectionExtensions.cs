@@ -48,7 +48,8 @@ internal static class RecordingServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
-                sp.GetService<ICameraOwnership>());
+                sp.GetService<ICameraOwnership>(),
+                sp.GetService<ISegmentAuthority>());
         });
         services.AddSingleton<ICameraManager>(sp => sp.GetRequiredService<RecordingEngine>());
         services.AddSingleton<IRecordingArchive>(sp => sp.GetRequiredService<RecordingEngine>());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Nightjar.Recording.Runtime.Archive;
 
 namespace Nightjar.Recording.Runtime.Recovery;
 
@@ -10,6 +11,12 @@ internal sealed partial class RecoveryScanner
     [LoggerMessage(EventId = 3111, Level = LogLevel.Error, Message = "Could not reconcile {Stream}; it is skipped until the next start")]
     private static partial void LogStreamFailed(ILogger logger, string stream, Exception error);
 
-    [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Reconciliation of {Stream} found {Count} events to journal, but another node records the camera now ({Reason}); the files stay and are adopted when this node records it again")]
-    private static partial void LogStreamDeferred(ILogger logger, string stream, int count, string reason);
+    [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Reconciliation of {Stream} found {Count} events, but another node records the camera now ({Reason}); journaling what this node recorded while it owned the camera under its adopted id")]
+    private static partial void LogStreamRefused(ILogger logger, string stream, int count, string reason);
+
+    [LoggerMessage(EventId = 3113, Level = LogLevel.Information, Message = "Reconciliation of {Stream} journaled {Count} events under {PersistenceId}")]
+    private static partial void LogAdoptedElsewhere(ILogger logger, StreamKey stream, int count, string persistenceId);
+
+    [LoggerMessage(EventId = 3114, Level = LogLevel.Warning, Message = "{Count} files of {Stream} were recorded after this node lost the camera (orphans); they stay on disk unindexed: {Paths}")]
+    private static partial void LogOrphans(ILogger logger, StreamKey stream, int count, IReadOnlyList<string> paths);
 }
