@@ -85,7 +85,8 @@ internal sealed partial class RecoveryScanner(RecordingServices services, IEvent
     /// lost rows (always of this node's root) and the adopted files that started while this node owned the camera.
     /// Files that started later are orphans: recorded after the node lost the camera, they stay on disk unindexed.
     /// Nothing removes them for now (neither retention, which works from the catalog, nor a reconciliation job, which
-    /// does not exist yet); every start finds them again and logs them again.
+    /// does not exist yet); every start finds them again and logs them again. Should this node own the camera again,
+    /// its stream actor's own scan does not ask the history and would index them under the DVR id.
     /// </summary>
     /// <returns>The events journaled.</returns>
     private async Task<IReadOnlyList<IRecordingEvent>> AdoptRefusedAsync(
