@@ -17,11 +17,12 @@ internal static class NodeDrainCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "The node to drain (its Node:Id)." };
-        var url = new Option<Uri>("--url")
+        // A string: System.CommandLine has no parser for Uri; RunAsync checks it.
+        var url = new Option<string>("--url")
         {
             Description = "Any node of the site (default http://127.0.0.1:8080).",
             HelpName = "URL",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
         };
         var key = new Option<string?>("--key") { Description = $"An admin API key (default: ${KeyEnvironmentVariable}).", HelpName = "KEY" };
         var command = new Command("drain", "Move every camera off a node before taking it down.");
@@ -38,7 +39,7 @@ internal static class NodeDrainCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string id, Uri url, string? key, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string id, string urlText, string? key, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
@@ -46,9 +47,9 @@ internal static class NodeDrainCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            await error.WriteLineAsync($"error: --url must be an http:// or https:// URL (got '{url}')");
+            await error.WriteLineAsync($"error: --url must be an http:// or https:// URL (got '{urlText}')");
             return ExitCodes.InvalidInput;
         }
 

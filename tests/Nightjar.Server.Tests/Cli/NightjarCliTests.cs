@@ -58,5 +58,24 @@ public sealed class NightjarCliTests : IDisposable
         _output.ToString().Should().Contain("Usage:");
     }
 
+    [Theory]
+    [InlineData("node", "drain", "n1", "--url", "ftp://127.0.0.1:1", "--key", "k")]
+    [InlineData("node", "drain", "n1", "--url", "not a url", "--key", "k")]
+    public async Task NodeDrain_BadUrl_IsAnInputErrorNamingIt(params string[] args)
+    {
+        (await RunAsync(args)).Should().Be(ExitCodes.InvalidInput);
+
+        _error.ToString().Should().Contain("--url must be an http:// or https:// URL");
+    }
+
+    [Fact]
+    public async Task NodeDrain_NodeUnreachable_FailsNamingTheUrl()
+    {
+        // Port 1 on loopback refuses at once: nothing listens there.
+        (await RunAsync("node", "drain", "n1", "--url", "http://127.0.0.1:1", "--key", "some-admin-key")).Should().Be(ExitCodes.Failure);
+
+        _error.ToString().Should().Contain("http://127.0.0.1:1").And.Contain("cannot be reached");
+    }
+
     private Task<int> RunAsync(params string[] args) => NightjarCli.RunAsync(args, _output, _error);
 }
