@@ -83,9 +83,12 @@ internal sealed class PrivatePostgres : IAsyncDisposable
 
     private async Task StartServerAsync()
     {
+        // fsync=off survives a server crash (the OS keeps the pages); synchronous_commit=off would not: an immediate
+        // shutdown loses commits already acknowledged, which no production setting does, and the recorder rightly
+        // restarts when its journal goes back in time.
         var options = string.Create(
             CultureInfo.InvariantCulture,
-            $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200");
+            $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200");
         await PostgresTools.RunAsync("pg_ctl", ToolTimeout, "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", options, "start");
         _running = true;
     }
