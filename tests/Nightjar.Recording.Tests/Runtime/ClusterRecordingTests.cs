@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Nightjar.Actors.Persistence;
+using Nightjar.Media.Tests.TestCameras;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Policies;
@@ -60,6 +61,30 @@ public sealed class ClusterRecordingTests(CameraStandIn camera) : IClassFixture<
             async () => (await harness.DvrEventsAsync("lobby")).OfType<StreamStarted>().Count() == 2,
             Deadline,
             "the camera records again once it is owned again");
+    }
+
+    [Fact]
+    public async Task Grant_LeftoverWrittenWhileAnotherNodeOwnedTheCamera_StaysOnDiskUnindexed()
+    {
+        // A node cut off from the database kept recording a camera that had moved; when the camera comes back, the
+        // files of that time must not be indexed over the other node's recording of the same time.
+        var ownership = new SettableOwnership();
+        var authority = IntervalSegmentAuthority.Never();
+        await using var harness = await EngineHarness.StartAsync(o => o with { NodeId = "node-a" }, ownership, authority);
+        (await harness.Engine.AddAsync(EngineHarness.Camera("lobby", camera.Camera), CancellationToken.None)).Status.Should().Be(CameraCommandStatus.Ok);
+        var orphan = "lobby/main/2025/11/21/1763700000000/1763700000.ts";
+        var full = Path.Combine(harness.StorageRoot, orphan);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await TsClip.CreateAsync(full, 2);
+
+        ownership.Grant(Lobby);
+        await Poll.UntilAsync(async () => (await harness.Catalog.LatestAsync("lobby", "main", 1, CancellationToken.None)).Count > 0, Deadline, "the camera records");
+
+        authority.Asked.Should().ContainSingle(a => a.At == DateTimeOffset.FromUnixTimeSeconds(1763700000), "the leftover was checked against the epoch history");
+        (await harness.DvrEventsAsync("lobby")).OfType<SegmentRecorded>().Should().NotContain(r => r.Path == orphan);
+        (await harness.Catalog.GetByPathAsync(orphan, CancellationToken.None)).Should().BeNull();
+        File.Exists(full).Should().BeTrue("an orphan stays on disk");
+        harness.Logs.Records.Should().Contain(r => r.Contains("[3067]", StringComparison.Ordinal));
     }
 
     [Fact]

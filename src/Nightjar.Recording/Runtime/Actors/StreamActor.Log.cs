@@ -56,4 +56,7 @@ internal sealed partial class StreamActor
 
     [LoggerMessage(EventId = 3065, Level = LogLevel.Information, Message = "{Camera}/{Stream}: stopped")]
     private static partial void LogStopped(ILogger logger, string camera, string stream);
+
+    [LoggerMessage(EventId = 3067, Level = LogLevel.Warning, Message = "{Camera}/{Stream}: left {Count} files on disk unindexed: they were written while another node owned the camera")]
+    private static partial void LogOrphansLeft(ILogger logger, string camera, string stream, int count);
 }

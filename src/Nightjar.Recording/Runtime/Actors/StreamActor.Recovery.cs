@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Runtime.Recovery;
@@ -12,6 +13,11 @@ internal sealed partial class StreamActor
         try
         {
             var events = await _services.Recovery.ScanAsync(_camera, Name, State.RecentPaths, checkCatalog: false, Context.Aborted);
+            if (_services.Options.NodeId is { } node)
+            {
+                events = await WithoutOrphansAsync(events, node);
+            }
+
             if (events.Count == 0)
             {
                 return;
@@ -33,11 +39,41 @@ internal sealed partial class StreamActor
 
             LogAdopted(_logger, _camera.Value, Name, events.Count);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or DbException)
         {
-            // Recording must start anyway; the engine's next start-up pass retries these files.
+            // Recording must start anyway; the engine's next start-up pass retries these files (a database that cannot
+            // say who owned the camera then leaves them all on disk rather than guess).
             LogAdoptionFailed(_logger, _camera.Value, Name, error);
         }
+    }
+
+    /// <summary>
+    /// In a cluster, a file this node wrote while another node owned the camera (it kept recording, cut off from the
+    /// database) is an orphan: journaling it now would index it over the owner's recording of the same time. It
+    /// stays on disk, unindexed, as at start-up (<see cref="RecoveryScanner"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<IRecordingEvent>> WithoutOrphansAsync(IReadOnlyList<IRecordingEvent> events, string node)
+    {
+        var kept = new List<IRecordingEvent>(events.Count);
+        var orphans = 0;
+        foreach (var @event in events)
+        {
+            if (@event is SegmentRecorded recorded
+                && !await _services.SegmentAuthority.OwnedAtAsync(_camera, node, recorded.Start, Context.Aborted))
+            {
+                orphans++;
+                continue;
+            }
+
+            kept.Add(@event);
+        }
+
+        if (orphans > 0)
+        {
+            LogOrphansLeft(_logger, _camera.Value, Name, orphans);
+        }
+
+        return kept;
     }
 
     /// <summary>A run that started and never closed ended with a crash of the node (or of this actor): say so in the journal.</summary>

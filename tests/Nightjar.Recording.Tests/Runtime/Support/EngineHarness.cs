@@ -26,11 +26,13 @@ internal sealed class EngineHarness : IAsyncDisposable
     private RecordingEngine? _engine;
 
     private readonly ICameraOwnership? _ownership;
+    private readonly ISegmentAuthority? _authority;
 
-    private EngineHarness(Func<RecordingEngineOptions, RecordingEngineOptions>? configure, ICameraOwnership? ownership)
+    private EngineHarness(Func<RecordingEngineOptions, RecordingEngineOptions>? configure, ICameraOwnership? ownership, ISegmentAuthority? authority)
     {
         _configure = configure ?? (o => o);
         _ownership = ownership;
+        _authority = authority;
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         Directory.CreateDirectory(DataPath);
     }
@@ -71,10 +73,13 @@ internal sealed class EngineHarness : IAsyncDisposable
         },
     };
 
-    public static async Task<EngineHarness> StartAsync(Func<RecordingEngineOptions, RecordingEngineOptions>? configure = null, ICameraOwnership? ownership = null)
+    public static async Task<EngineHarness> StartAsync(
+        Func<RecordingEngineOptions, RecordingEngineOptions>? configure = null,
+        ICameraOwnership? ownership = null,
+        ISegmentAuthority? authority = null)
     {
         ToolRunner.Require("ffmpeg");
-        var harness = new EngineHarness(configure, ownership);
+        var harness = new EngineHarness(configure, ownership, authority);
         await harness.OpenCoreAsync();
         return harness;
     }
@@ -179,7 +184,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         _catalog = SegmentCatalogFactory.Create(journalOptions, LoggerFactory);
         await _catalog.MigrateAsync(CancellationToken.None);
         Options = _configure(TestOptions(StorageRoot));
-        _engine = new RecordingEngine(Options, _journal, _catalog, Protector, LoggerFactory, ownership: _ownership);
+        _engine = new RecordingEngine(Options, _journal, _catalog, Protector, LoggerFactory, ownership: _ownership, segmentAuthority: _authority);
         await _engine.StartAsync(CancellationToken.None);
     }
 
