@@ -78,16 +78,15 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
         _meterFactory = meterFactory;
         var snapshots = new StreamSnapshots();
         var metrics = new RecordingMetrics(meterFactory, snapshots);
-        var eventStore = new RetryingEventStore(
-            new JournalEventStore(journal),
-            options.JournalRetryWindow,
-            timeProvider,
-            loggerFactory.CreateLogger<RetryingEventStore>(),
-            _ => metrics.JournalRetried());
+        var storeLogger = loggerFactory.CreateLogger<RetryingEventStore>();
+        var journalStore = new JournalEventStore(journal);
+        var eventStore = new RetryingEventStore(journalStore, options.JournalRetryWindow, timeProvider, storeLogger, _ => metrics.JournalRetried());
+        var streamEventStore = new RetryingEventStore(journalStore, window: null, timeProvider, storeLogger, _ => metrics.JournalRetried());
         _services = new RecordingServices(
             options,
             new StorageLayout(options.PrimaryRoot, options.NodeId),
             eventStore,
+            streamEventStore,
             catalog,
             protector,
             snapshots,
@@ -175,8 +174,16 @@ public sealed partial class RecordingEngine : ICameraManager, IRecordingArchive,
             _services.Ownership.Changed -= OnOwnershipChanged;
             if (_system is { } system)
             {
-                await system.StopAsync(cancellationToken);
-                await system.DisposeAsync();
+                try
+                {
+                    await system.StopAsync(cancellationToken);
+                }
+                finally
+                {
+                    // A graceful stop the host gave up on (a stream still waiting for the database to journal its last
+                    // file) still kills every actor, and with them every ffmpeg: no process outlives the engine.
+                    await system.DisposeAsync();
+                }
             }
 
             _services.Running.Publish([]);

@@ -67,8 +67,9 @@ public sealed record RecordingEngineOptions
     public TimeSpan? RegistryRefreshInterval { get; init; }
 
     /// <summary>
-    /// How long a journal append is retried after transient database errors (a PostgreSQL restart) before the stream or
-    /// command fails: ffmpeg keeps writing meanwhile, and the segments are journaled once the database is back.
+    /// How long a camera command's or a signal's journal append is retried after transient database errors (a PostgreSQL
+    /// restart) before it fails. A recording stream retries until the database is back, however long that takes: ffmpeg
+    /// keeps writing meanwhile, and the segments are journaled once the database answers.
     /// </summary>
     public TimeSpan JournalRetryWindow { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -12,6 +12,7 @@ internal sealed class RecordingServices(
     RecordingEngineOptions options,
     StorageLayout layout,
     IEventStore eventStore,
+    IEventStore streamEventStore,
     ISegmentCatalog catalog,
     ISecretProtector protector,
     StreamSnapshots snapshots,
@@ -27,7 +28,15 @@ internal sealed class RecordingServices(
 
     public StorageLayout Layout { get; } = layout;
 
+    /// <summary>The journal of the camera registry and of signals: a transient outage is retried for <see cref="RecordingEngineOptions.JournalRetryWindow"/>.</summary>
     public IEventStore EventStore { get; } = eventStore;
+
+    /// <summary>
+    /// The journal of the DVR streams: a transient outage is retried until the database answers. ffmpeg goes on writing
+    /// meanwhile, so the files on disk are the queue of what is still to be journaled; a stream that gave up instead would
+    /// stop recording for as long as the database is away.
+    /// </summary>
+    public IEventStore StreamEventStore { get; } = streamEventStore;
 
     public ISegmentCatalog Catalog { get; } = catalog;
 

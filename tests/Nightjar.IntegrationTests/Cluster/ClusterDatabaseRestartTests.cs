@@ -6,7 +6,8 @@ namespace Nightjar.IntegrationTests.Cluster;
 
 /// <summary>
 /// PostgreSQL restarts under a recording cluster (cluster.md 6.10, failure case 7): a private server is stopped
-/// (<c>-m fast</c>, then <c>-m immediate</c>, a crash) for a few seconds and started again. No node is declared dead,
+/// (<c>-m fast</c> for a few seconds, below the lease TTL; then <c>-m immediate</c>, a crash, for longer than three lease
+/// TTLs, past every node's self-fence deadline) and started again. No node is declared dead,
 /// every node is active again with the same incarnation, recording goes on without a hole, and every segment file on
 /// every node's disk gets its catalog row (bounded catch-up): the outage costs no catalog entry.
 /// </summary>
@@ -15,8 +16,11 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
 {
     private const int CameraCount = 6;
 
-    /// <summary>Below the default lease TTL (10 s): the nodes must ride it out without any membership change.</summary>
-    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// Below the default lease TTL (10 s), then above three of them: every node self-fences during the long one and keeps
+    /// recording to disk; nobody can be declared dead while the database is away, nor within the restart grace after.
+    /// </summary>
+    private static readonly (string Mode, TimeSpan Downtime)[] Outages = [("fast", TimeSpan.FromSeconds(4)), ("immediate", TimeSpan.FromSeconds(35))];
 
     /// <summary>How far around the outage the timeline is checked for holes.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
@@ -37,10 +41,10 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
             var incarnations = (await cluster.Catalog.NodesAsync()).Where(r => !r.IsDead).ToDictionary(r => r.NodeId, r => r.Incarnation, StringComparer.Ordinal);
             incarnations.Keys.Should().BeEquivalentTo(nodes.Select(n => n.Id));
 
-            foreach (var mode in new[] { "fast", "immediate" })
+            foreach (var (mode, downtime) in Outages)
             {
                 var stoppedAt = DateTimeOffset.UtcNow;
-                var down = await cluster.RestartPostgresAsync(mode, Downtime);
+                var down = await cluster.RestartPostgresAsync(mode, downtime);
                 var upAt = DateTimeOffset.UtcNow;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pg_ctl stop -m {mode}: down {down.TotalSeconds:F1} s"));
 
@@ -81,6 +85,6 @@ public sealed class ClusterDatabaseRestartTests(ITestOutputHelper output)
 
             (await cluster.Catalog.OverlappingEpochsAsync()).Should().BeEmpty("camera_epoch authority intervals never overlap");
         },
-        TimeSpan.FromMinutes(4),
+        TimeSpan.FromMinutes(5),
         nameof(PostgresRestartMidRun_NoNodeDeclaredDead_NoSegmentMissing));
 }

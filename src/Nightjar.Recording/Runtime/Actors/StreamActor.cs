@@ -53,7 +53,7 @@ internal sealed partial class StreamActor : PersistentActor<StreamActor.IMessage
     private bool _dirty;
 
     public StreamActor(RecordingServices services, CameraId camera, StreamDefinition definition, AudioMode audio)
-        : base(services.EventStore, JournalNames.DvrPersistenceId(camera, definition.Name), DvrState.Empty)
+        : base(services.StreamEventStore, JournalNames.DvrPersistenceId(camera, definition.Name), DvrState.Empty)
     {
         _services = services;
         _camera = camera;

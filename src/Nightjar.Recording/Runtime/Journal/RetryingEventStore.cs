@@ -14,6 +14,11 @@ namespace Nightjar.Recording.Runtime.Journal;
 /// serialization error) fails at once. Reads and snapshots pass through: an actor whose recovery fails is restarted by
 /// its supervisor with backoff.
 /// </summary>
+/// <param name="inner">The journal.</param>
+/// <param name="window">How long to retry; null retries until the database answers or the caller cancels.</param>
+/// <param name="time">The clock of the backoff and the window.</param>
+/// <param name="logger">Logs each retry, the recovery and giving up.</param>
+/// <param name="retried">Told the persistence id of each retry (a metric).</param>
 /// <remarks>
 /// A failure while committing is ambiguous: the append may have been stored. When a retry after a transient failure
 /// then hits <see cref="ConcurrencyConflictException"/> and the stream ends exactly at
@@ -21,7 +26,7 @@ namespace Nightjar.Recording.Runtime.Journal;
 /// </remarks>
 internal sealed partial class RetryingEventStore(
     IEventStore inner,
-    TimeSpan window,
+    TimeSpan? window,
     TimeProvider time,
     ILogger logger,
     Action<string>? retried = null) : IEventStore
@@ -62,7 +67,7 @@ internal sealed partial class RetryingEventStore(
             catch (Exception error) when (IsTransient(error) && !cancellationToken.IsCancellationRequested)
             {
                 var elapsed = time.GetElapsedTime(started);
-                if (elapsed + delay > window)
+                if (window is { } limit && elapsed + delay > limit)
                 {
                     LogGaveUp(logger, persistenceId, attempt, elapsed.TotalSeconds, error);
                     throw;

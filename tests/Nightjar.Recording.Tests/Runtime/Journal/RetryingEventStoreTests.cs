@@ -101,6 +101,23 @@ public sealed class RetryingEventStoreTests
     }
 
     [Fact]
+    public async Task Append_WithoutAWindow_RetriesUntilTheDatabaseAnswers()
+    {
+        // A recording stream's store: a 10-minute outage delays its journaling and loses nothing.
+        for (var i = 0; i < 125; i++)
+        {
+            _inner.ThenFail(ConnectionLost);
+        }
+
+        var started = _time.GetUtcNow();
+        await RunAsync(new RetryingEventStore(_inner, window: null, _time, NullLogger.Instance, _ => _retries++).AppendAsync(Id, 0, Events(1), CancellationToken.None));
+
+        (_time.GetUtcNow() - started).Should().BeGreaterThan(TimeSpan.FromMinutes(10), "the backoff stays at 5 s once it got there");
+        _retries.Should().Be(125);
+        _inner.Inner.GetEvents(Id).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Append_WhenCancelledWhileWaiting_StopsRetrying()
     {
         _inner.ThenFail(ConnectionLost);
