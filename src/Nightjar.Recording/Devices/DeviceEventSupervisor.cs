@@ -7,13 +7,16 @@ using Nightjar.Recording.Access;
 using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Devices.Hikvision;
 using Nightjar.Recording.Events;
+using Nightjar.Recording.Runtime;
 using Nightjar.Recording.Signals;
 
 namespace Nightjar.Recording.Devices;
 
 /// <summary>
 /// Runs one event source per device for the enabled cameras whose <c>events.kind</c> is <c>hikvision</c>, following
-/// the camera registry: <see cref="Apply"/> each new registry and sources start, stop or take new channels.
+/// the camera registry: <see cref="Apply"/> each new registry and sources start, stop or take new channels. In a
+/// cluster only the cameras this node owns (<see cref="ICameraOwnership"/>) get a source: every node connecting to the
+/// device would report each of its events once per node.
 /// </summary>
 /// <remarks>
 /// Cameras share a connection when their event sources have the same URL, login and options: an NVR serving eight of
@@ -23,6 +26,7 @@ namespace Nightjar.Recording.Devices;
 public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, IAsyncDisposable
 {
     private readonly ICameraSignalSink _sink;
+    private readonly ICameraOwnership? _ownership;
     private readonly ISecretProtector _protector;
     private readonly DeviceEventOptions _options;
     private readonly TimeProvider _time;
@@ -35,8 +39,17 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
     private readonly List<Task> _stopping = [];
     private FrozenDictionary<CameraId, Binding> _cameras = FrozenDictionary<CameraId, Binding>.Empty;
     private CameraRegistry? _applied;
+    private int _ownershipVersion;
+    private int _appliedOwnershipVersion;
     private bool _disposed;
 
+    /// <param name="sink">Where device events go (the node's signal pipeline).</param>
+    /// <param name="protector">Decrypts the event sources' passwords.</param>
+    /// <param name="options">Reconnect, silence and image settings; validated here.</param>
+    /// <param name="time">The clock of backoffs and the silence watchdog.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="meterFactory">Creates the device meter; optional.</param>
+    /// <param name="ownership">Which cameras this node records; null on a single node (all of them).</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public DeviceEventSupervisor(
         ICameraSignalSink sink,
@@ -44,7 +57,8 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
         DeviceEventOptions options,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        ICameraOwnership? ownership = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(protector);
@@ -63,6 +77,12 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DeviceEventSupervisor>();
         _metrics = new DeviceMetrics(meterFactory);
+        _ownership = ownership;
+        if (ownership is not null)
+        {
+            // The next Apply re-reads the registry even if it is the same snapshot: the cameras to serve changed.
+            ownership.Changed += () => Interlocked.Increment(ref _ownershipVersion);
+        }
     }
 
     /// <summary>Device connections running now.</summary>
@@ -84,7 +104,9 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (ReferenceEquals(registry, _applied))
+            // Read before the registry is: a change of ownership during this pass is applied by the next one.
+            var ownershipVersion = Volatile.Read(ref _ownershipVersion);
+            if (ReferenceEquals(registry, _applied) && ownershipVersion == _appliedOwnershipVersion)
             {
                 return;
             }
@@ -127,6 +149,7 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
             _stopping.RemoveAll(t => t.IsCompleted);
             _cameras = bindings.ToFrozenDictionary();
             _applied = registry;
+            _appliedOwnershipVersion = ownershipVersion;
         }
     }
 
@@ -167,7 +190,10 @@ public sealed partial class DeviceEventSupervisor : IEventSourceStatusProvider, 
         var desired = new Dictionary<DeviceEndpoint, SortedDictionary<int, List<CameraId>>>();
         foreach (var camera in registry.Cameras)
         {
-            if (!camera.Enabled || camera.Events is not { } source || !string.Equals(source.Kind, EventSourceKinds.Hikvision, StringComparison.Ordinal))
+            if (!camera.Enabled
+                || camera.Events is not { } source
+                || !string.Equals(source.Kind, EventSourceKinds.Hikvision, StringComparison.Ordinal)
+                || _ownership?.Owns(camera.Id) == false)
             {
                 continue;
             }

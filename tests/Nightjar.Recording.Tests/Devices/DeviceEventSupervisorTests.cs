@@ -3,6 +3,7 @@ using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Devices;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Tests.Devices.Support;
+using Nightjar.Recording.Tests.Runtime.Support;
 using Nightjar.Recording.Tests.Support;
 
 namespace Nightjar.Recording.Tests.Devices;
@@ -33,6 +34,31 @@ public sealed class DeviceEventSupervisorTests
         rig.Remove("lobby");
         rig.Supervisor.SourceCount.Should().Be(0);
         rig.Status("lobby").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Apply_InACluster_ConnectsOnlyWhileThisNodeOwnsTheCamera()
+    {
+        // Every node connecting to the device would report each event once per node.
+        await using var device = new IsapiDeviceSimulator(User, Password);
+        var ownership = new SettableOwnership();
+        await using var rig = new DeviceRig(ownership: ownership);
+        var lobby = new CameraId("lobby");
+
+        rig.Add(DeviceRig.Camera("lobby", DeviceRig.Events(device, User, Password)));
+        rig.Supervisor.SourceCount.Should().Be(0, "another node owns the camera");
+        rig.Status("lobby").Should().BeNull();
+
+        ownership.Grant(lobby);
+        rig.Supervisor.Apply(rig.Registry);
+        var stream = await device.NextStreamAsync(DeviceRig.Deadline);
+        await stream.SendAsync(Isapi.Part(Isapi.Alert("VMD")));
+        await rig.UntilSignalsAsync(1);
+
+        ownership.Revoke(lobby);
+        rig.Supervisor.Apply(rig.Registry);
+        rig.Supervisor.SourceCount.Should().Be(0, "the camera moved to another node");
+        device.StreamsOpened.Should().Be(1);
     }
 
     [Fact]

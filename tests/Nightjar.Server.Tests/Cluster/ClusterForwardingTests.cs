@@ -77,6 +77,28 @@ public sealed class ClusterForwardingTests(ClusterPairFixture pair) : IClassFixt
     }
 
     [Fact]
+    public async Task Alarm_OnCameraRecordedElsewhere_GoesToTheOwnersSignalPipeline_ByPathAndByTriggerQuery()
+    {
+        // One motion window per camera: the node recording it keeps it, whichever node the alarm reached.
+        using var operatorClient = Front.Client(await Front.CreateKeyAsync("operator"));
+        var before = Owner.Received.Requests.Count;
+
+        using var raised = await operatorClient.PostAsync(
+            new Uri("/api/v1/cameras/lobby/alarms", UriKind.Relative),
+            new StringContent("""{"type":"motion","state":"pulse"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var triggered = await operatorClient.PostAsync(new Uri("/api/v1.1/cameras/alarms/trigger?cameraId=lobby&type=door", UriKind.Relative), content: null);
+        using var local = await operatorClient.PostAsync(new Uri("/api/v1.1/cameras/alarms/trigger?cameraId=kitchen", UriKind.Relative), content: null);
+
+        raised.StatusCode.Should().Be(HttpStatusCode.Accepted, await raised.Content.ReadAsStringAsync());
+        triggered.StatusCode.Should().Be(HttpStatusCode.Accepted, await triggered.Content.ReadAsStringAsync());
+        local.StatusCode.Should().Be(HttpStatusCode.Accepted, await local.Content.ReadAsStringAsync());
+        var received = Owner.Received.Requests.Skip(before).ToList();
+        received.Should().Contain(r => r.Method == "POST" && r.Path == "/api/v1/cameras/lobby/alarms" && r.Role == "operator" && r.ForwardedBy == "node-a");
+        received.Should().Contain(r => r.Method == "POST" && r.Path == "/api/v1.1/cameras/alarms/trigger" && r.Role == "operator");
+        received.Should().HaveCount(2, "kitchen is recorded by nobody else: its alarm stays on node-a");
+    }
+
+    [Fact]
     public async Task Forwarding_ViewerCannotReachWhatItsRoleForbids_HereOrOnTheOwner()
     {
         using var viewer = Front.Client(await Front.CreateKeyAsync("viewer"));

@@ -4,6 +4,7 @@ using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Signals;
 using Nightjar.Recording.Validation;
+using Nightjar.Server.Cluster.Routing;
 using Nightjar.Server.Security;
 
 namespace Nightjar.Server.Api.Alarms;
@@ -25,6 +26,7 @@ internal static class AlarmEndpoints
         var alarms = v1.MapGroup(string.Empty).WithTags("Alarms");
         alarms.MapPost("/cameras/{id}/alarms", RaiseAsync)
             .RequirePermission(Permissions.RaiseAlarms)
+            .RoutedToCameraOwner("id", ForwardKinds.Alarm)            // one signal pipeline per camera: its owner's
             .WithName("RaiseCameraAlarm")
             .WithSummary("Raises (active), ends (inactive) or pulses (momentary) an alarm on a camera; motion-like types drive motion windows.")
             .Accepts<AlarmRequest>("application/json")

@@ -4,6 +4,7 @@ using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Signals;
 using Nightjar.Recording.Validation;
+using Nightjar.Server.Cluster.Routing;
 using Nightjar.Server.Security;
 
 namespace Nightjar.Server.Api.Alarms;
@@ -24,6 +25,7 @@ internal static class TriggerEndpoints
     public static IEndpointConventionBuilder MapTriggerEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], TriggerAsync)
             .RequirePermission(Permissions.RaiseAlarms)
+            .RoutedToCameraOwnerByQuery("cameraId", ForwardKinds.Alarm)
             .WithName("TriggerCameraAlarm")
             .WithTags("Alarms")
             .WithSummary("CamTrace-compatible momentary alarm: ?cameraId= (required) and ?type= (default 'motion'). Accepts Basic auth with an API key as password.")

@@ -19,6 +19,14 @@ internal static class ClusterRouteFilters
             next,
             (router, http) => ValueTask.FromResult(router.ToCameraOwner(http, RouteText(http, cameraRouteKey), kind))));
 
+    /// <summary>Forwards to the node recording the camera named by query parameter <paramref name="cameraQueryKey"/>.</summary>
+    public static TBuilder RoutedToCameraOwnerByQuery<TBuilder>(this TBuilder builder, string cameraQueryKey, string kind)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((context, next) => RunAsync(
+            context,
+            next,
+            (router, http) => ValueTask.FromResult(router.ToCameraOwner(http, http.Request.Query[cameraQueryKey].ToString(), kind))));
+
     /// <summary>Forwards a chunk (<c>/c/...</c>, <c>/f/...</c>) this node does not hold to the node that does.</summary>
     public static TBuilder RoutedToChunkHolder<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>

@@ -12,6 +12,9 @@ internal static class ForwardKinds
     /// <summary>A JSON API call answered from the owner's memory (camera status).</summary>
     public const string Api = "api";
 
+    /// <summary>An alarm raised through the API or the trigger URL: the owner's signal pipeline keeps the camera's motion window.</summary>
+    public const string Alarm = "alarm";
+
     /// <summary>A whole export whose recordings are all on one other node.</summary>
     public const string Export = "export";
 

@@ -5,6 +5,7 @@ using Nightjar.Recording.Cameras;
 using Nightjar.Recording.Devices;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Policies;
+using Nightjar.Recording.Runtime;
 using Nightjar.Recording.Tests.Runtime.Support;
 using Nightjar.Recording.Tests.Support;
 
@@ -17,10 +18,10 @@ internal sealed class DeviceRig : IAsyncDisposable
 
     private readonly ILoggerFactory _loggers;
 
-    public DeviceRig(TimeProvider? time = null, DeviceEventOptions? options = null)
+    public DeviceRig(TimeProvider? time = null, DeviceEventOptions? options = null, ICameraOwnership? ownership = null)
     {
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
-        Supervisor = new DeviceEventSupervisor(Sink, Protector, options ?? FastOptions, time ?? TimeProvider.System, _loggers);
+        Supervisor = new DeviceEventSupervisor(Sink, Protector, options ?? FastOptions, time ?? TimeProvider.System, _loggers, ownership: ownership);
     }
 
     /// <summary>Quick reconnects and a silence timeout that never fires by itself, for real-time tests.</summary>
