@@ -39,12 +39,24 @@ internal static class SecurityServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyStartupService>());
         services.AddReadinessCheck<ApiKeyReadinessCheck>();
 
-        // Camera passwords at rest. On Linux the key ring is plain XML protected by the directory's mode (700);
-        // in a cluster every node must see the same ring (a shared volume), or one node cannot read another's secrets.
+        // Camera passwords at rest. On Linux the node's key ring is plain XML protected by the directory's mode (700).
+        // With a cluster key every node reads every node's secrets (a camera moves with its password): they are sealed
+        // under a key derived from it, and the node's ring only reads what it protected before.
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(SecurityDirectories.KeyRingPath(dataPath)))
             .SetApplicationName(DataProtectionApplicationName);
-        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddSingleton<DataProtectionSecretProtector>();
+        if (string.IsNullOrEmpty(settings.Cluster.Key))
+        {
+            services.TryAddSingleton<ISecretProtector>(sp => sp.GetRequiredService<DataProtectionSecretProtector>());
+        }
+        else
+        {
+            var clusterKey = settings.Cluster.Key;
+            services.TryAddSingleton<ISecretProtector>(sp => new ClusterSecretProtector(
+                System.Text.Encoding.UTF8.GetBytes(clusterKey),
+                sp.GetRequiredService<DataProtectionSecretProtector>()));
+        }
 
         // Not TryAdd: this replaces the relay's default (nobody may read) whichever is registered first.
         services.AddSingleton<IRtspAuthenticator, NightjarRtspAuthenticator>();
