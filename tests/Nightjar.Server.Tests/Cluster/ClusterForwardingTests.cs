@@ -99,6 +99,16 @@ public sealed class ClusterForwardingTests(ClusterPairFixture pair) : IClassFixt
     }
 
     [Fact]
+    public void CameraPassword_StoredThroughOneNode_IsReadByAnother()
+    {
+        // Each node has its own data directory and key ring; the cluster key is what they share.
+        var stored = Front.Services.GetRequiredService<ISecretProtector>().Protect("cam3ra-Pa55");
+
+        Owner.Services.GetRequiredService<ISecretProtector>().Unprotect(stored).Should().Be("cam3ra-Pa55");
+        stored.Should().NotContain("cam3ra");
+    }
+
+    [Fact]
     public async Task Forwarding_ViewerCannotReachWhatItsRoleForbids_HereOrOnTheOwner()
     {
         using var viewer = Front.Client(await Front.CreateKeyAsync("viewer"));
