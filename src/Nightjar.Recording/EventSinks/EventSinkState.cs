@@ -29,4 +29,8 @@ public enum EventSinkState
     /// <summary>Not running (the sink is being changed or the node stops).</summary>
     [JsonStringEnumMemberName("stopped")]
     Stopped = 5,
+
+    /// <summary>Delivered by another node: in a cluster only the coordinator's node runs sink workers.</summary>
+    [JsonStringEnumMemberName("standby")]
+    Standby = 6,
 }

@@ -9,7 +9,9 @@ namespace Nightjar.Recording.EventSinks;
 /// <summary>
 /// Runs one <see cref="EventSinkWorker"/> per configured sink and keeps them in line with the
 /// <see cref="EventSinkStore"/>: a new sink starts a worker, a changed delivery setting restarts it (from its saved
-/// position), a deleted sink stops it. Start after the journal is migrated; dispose to stop every worker.
+/// position), a deleted sink stops it. Start after the journal is migrated; dispose to stop every worker. In a cluster
+/// one node delivers (<see cref="SetDeliveringAsync"/>); the others keep their workers stopped and show <c>standby</c>,
+/// or a receiver would get every event once per node.
 /// </summary>
 public sealed partial class EventSinkSupervisor : IAsyncDisposable
 {
@@ -21,8 +23,12 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
     private volatile ImmutableDictionary<string, EventSinkWorker> _workers = ImmutableDictionary<string, EventSinkWorker>.Empty;
     private Task _loop = Task.CompletedTask;
     private int _disposed;
+    private volatile bool _delivering;
 
-    /// <remarks>The HTTP client (see <see cref="EventSinkHttp.Create"/>) serves every delivery; the supervisor disposes it.</remarks>
+    /// <remarks>
+    /// The HTTP client (see <see cref="EventSinkHttp.Create"/>) serves every delivery; the supervisor disposes it.
+    /// <paramref name="delivering"/> false starts in standby (a cluster node until it is the coordinator's).
+    /// </remarks>
     public EventSinkSupervisor(
         EventSinkStore store,
         IEventJournal journal,
@@ -31,13 +37,40 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
         EventSinkOptions options,
         EventsMetrics metrics,
         TimeProvider timeProvider,
-        ILogger<EventSinkSupervisor> logger)
+        ILogger<EventSinkSupervisor> logger,
+        bool delivering = true)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _runtime = new EventSinkRuntime(journal, protector, http, options, metrics, timeProvider, new JournalHeadTracker(journal, timeProvider), logger);
-        metrics.SetLagSource(() => [.. Views().Select(v => new SinkLag(v.Sink.Id, v.LagEvents, v.LagSeconds))]);
+        metrics.SetLagSource(() => [.. Views().Where(v => v.Status.State != EventSinkState.Standby).Select(v => new SinkLag(v.Sink.Id, v.LagEvents, v.LagSeconds))]);
+        _delivering = delivering;
+    }
+
+    /// <summary>True while this node runs the sink workers.</summary>
+    public bool Delivering => _delivering;
+
+    /// <summary>
+    /// Starts (true) or stops (false) every worker. A worker stopped here resumes on whichever node delivers next from
+    /// the last acknowledged batch: an interrupted batch comes again (at least once), none is skipped.
+    /// </summary>
+    public async Task SetDeliveringAsync(bool delivering)
+    {
+        if (_delivering == delivering || Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        _delivering = delivering;
+        LogDelivering(_logger, delivering);
+        if (delivering)
+        {
+            // Another node moved the positions on while this one stood by.
+            await _store.RefreshAsync(_stop.Token);
+        }
+
+        await ReconcileAsync();
     }
 
     /// <summary>Loads the sinks and starts their workers, then follows changes until disposed.</summary>
@@ -67,20 +100,21 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
 
             var registry = _store.Current;
             var workers = _workers;
+            var delivering = _delivering;
             foreach (var (id, worker) in workers)
             {
                 var sink = registry.Find(id);
-                if (sink is null || !sink.Definition.SameDelivery(worker.Sink.Definition))
+                if (!delivering || sink is null || !sink.Definition.SameDelivery(worker.Sink.Definition))
                 {
                     workers = workers.Remove(id);
                     _workers = workers;
                     await worker.DisposeAsync();
-                    LogWorkerStopped(_logger, id, sink is null ? "deleted" : "changed");
+                    LogWorkerStopped(_logger, id, !delivering ? "standby" : sink is null ? "deleted" : "changed");
                 }
             }
 
             // A sink whose worker survived the loop above changed at most its name: nothing to restart.
-            foreach (var sink in registry.Sinks.Where(s => !workers.ContainsKey(s.Id)))
+            foreach (var sink in registry.Sinks.Where(s => delivering && !workers.ContainsKey(s.Id)))
             {
                 var worker = new EventSinkWorker(sink, _runtime);
                 worker.Start();
@@ -136,7 +170,7 @@ public sealed partial class EventSinkSupervisor : IAsyncDisposable
     {
         if (!_workers.TryGetValue(sink.Id, out var worker))
         {
-            return new EventSinkView(sink, EventSinkStatus.Initial, 0, 0);
+            return new EventSinkView(sink, _delivering ? EventSinkStatus.Initial : EventSinkStatus.Initial with { State = EventSinkState.Standby }, 0, 0);
         }
 
         var status = worker.Status;

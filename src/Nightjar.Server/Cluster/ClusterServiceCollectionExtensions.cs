@@ -48,6 +48,7 @@ internal static class ClusterServiceCollectionExtensions
 
         services.AddSingleton<ClusterAgentService>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAgentService>());
+        services.AddHostedService<ClusterSinkDelivery>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Nightjar.Recording.Devices;
 using Nightjar.Recording.Runtime;
+using Nightjar.Server.Hosting;
 
 namespace Nightjar.Server.Devices;
 
@@ -38,20 +39,9 @@ internal sealed partial class DeviceEventsService(
                 LogApplyFailed(logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(EventId = 6590, Level = LogLevel.Error, Message = "Applying the camera registry to device event sources failed")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Nightjar.Recording.EventFeed;
 using Nightjar.Recording.EventSinks;
+using Nightjar.Recording.Runtime;
 using Nightjar.Server.Configuration;
 
 namespace Nightjar.Server.EventSinks;
@@ -28,7 +29,8 @@ internal static class EventsServiceCollectionExtensions
                 options,
                 sp.GetRequiredService<EventsMetrics>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<EventSinkSupervisor>>());
+                sp.GetRequiredService<ILogger<EventSinkSupervisor>>(),
+                delivering: sp.GetService<ICameraOwnership>() is null); // a cluster node waits to be the coordinator's
         });
         services.AddSingleton<Api.Events.EventStream>();
         services.AddHostedService<EventSinkHostedService>();

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nightjar.IntegrationTests.EventSinks;
 using Nightjar.IntegrationTests.Retention;
 using Xunit.Abstractions;
 
@@ -83,7 +87,61 @@ public sealed class ClusterPlacementTests(ITestOutputHelper output)
                     TimeSpan.FromSeconds(15),
                     () => $"{node.Id} to answer /{camera}/index.m3u8 (owner {owner.Id}) with a playlist; last answer {answer}");
             }
+
+            await AlarmReachesTheWebhookOnceAsync(cluster, camera, owner);
         },
         TimeSpan.FromMinutes(3),
         nameof(Placement_FollowsCapacity));
+
+    /// <summary>
+    /// An alarm raised through a node that does not record the camera is journaled once (by the owner) and delivered to
+    /// an event sink once: one node delivers (the coordinator's), every other node shows the sink in <c>standby</c>.
+    /// </summary>
+    private async Task AlarmReachesTheWebhookOnceAsync(ClusterHarness cluster, string camera, ClusterNode owner)
+    {
+        const string secret = "cluster-webhook-secret-0123456789";
+        await using var receiver = new WebhookReceiver(secret);
+        await receiver.StartAsync();
+        var front = cluster.Nodes.First(n => n != owner);
+        using var created = await front.Api.PostAsJsonAsync(
+            new Uri("/api/v1/event-sinks", UriKind.Relative),
+            new { url = receiver.Url, secret, only = new { types = new[] { "camera_alarm" } } });
+        var body = await created.Content.ReadAsStringAsync();
+        created.StatusCode.Should().Be(HttpStatusCode.Created, body);
+        string sinkId;
+        using (var json = JsonDocument.Parse(body))
+        {
+            sinkId = json.RootElement.GetProperty("id").GetString()!;
+        }
+
+        using var raised = await front.Api.PostAsJsonAsync(new Uri($"/api/v1/cameras/{camera}/alarms", UriKind.Relative), new { type = "door", state = "pulse" });
+        raised.StatusCode.Should().Be(HttpStatusCode.Accepted, await raised.Content.ReadAsStringAsync());
+
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ClusterWait.UntilAsync(
+            async () =>
+            {
+                foreach (var node in cluster.Nodes)
+                {
+                    using var sink = await node.Api.GetAsync(new Uri("/api/v1/event-sinks/" + sinkId, UriKind.Relative));
+                    if (!sink.IsSuccessStatusCode)
+                    {
+                        // Another node learns of the sink at its next read of the journal (every 5 s).
+                        states[node.Id] = "http " + (int)sink.StatusCode;
+                        continue;
+                    }
+
+                    using var json = JsonDocument.Parse(await sink.Content.ReadAsStringAsync());
+                    var status = json.RootElement.GetProperty("status");
+                    states[node.Id] = status.GetProperty("state").GetString() + "/" + status.GetProperty("delivered").GetInt64();
+                }
+
+                return receiver.Events.Count >= 1 && states.Values.Count(v => v == "idle/1") == 1 && states.Values.Count(v => v.StartsWith("standby", StringComparison.Ordinal)) == 2;
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"the alarm delivered by one node; receiver has {receiver.Events.Count}, sink states {string.Join(", ", states.Select(p => p.Key + "=" + p.Value))}");
+        output.WriteLine($"event sink states: {string.Join(", ", states.Select(p => p.Key + "=" + p.Value))}");
+        receiver.Events.Should().ContainSingle(e => e.Camera == camera, "one alarm, one journal entry, one delivering node");
+        receiver.BadSignatures.Should().Be(0);
+    }
 }

@@ -71,6 +71,31 @@ public sealed class EventSinkDeliveryTests
     }
 
     [Fact]
+    public async Task Deliver_TwoNodesOneDelivering_EachEventOnce_AndTheOtherTakesOverWhereItStopped()
+    {
+        // A cluster: the coordinator's node delivers; when the coordinator moves, the other node goes on from the last
+        // acknowledged batch. A receiver never gets an event once per node.
+        await using var harness = await SinkHarness.StartAsync();
+        await using var receiver = await SinkReceiver.StartNewAsync(Secret);
+        var sink = await harness.CreateSinkAsync(new EventSinkRequest { Url = receiver.Url, SecretAction = EventSinkSecretAction.Set, Secret = Secret, BatchSize = 5 });
+        await using var other = await harness.StartAnotherNodeAsync(delivering: false);
+
+        await harness.AppendAlarmsAsync(12);
+        await Poll.UntilAsync(() => harness.Supervisor.Find(sink.Id)!.Status.Delivered == 12, Deadline, "12 events delivered and acknowledged");
+        other.Supervisor.Find(sink.Id)!.Status.State.Should().Be(EventSinkState.Standby);
+
+        await harness.Supervisor.SetDeliveringAsync(false);
+        harness.Supervisor.Find(sink.Id)!.Status.State.Should().Be(EventSinkState.Standby);
+        await harness.AppendAlarmsAsync(8);
+        await other.Supervisor.SetDeliveringAsync(true);
+
+        await Poll.UntilAsync(() => receiver.AcknowledgedIds.Count >= 20, Deadline, "the other node delivers the rest");
+        await Poll.UntilAsync(() => other.Supervisor.Find(sink.Id)!.Status.State == EventSinkState.Idle, Deadline, "the other node to be caught up");
+        receiver.AcknowledgedIds.Should().Equal(harness.Appended, "each event once, in journal order, across the switch");
+        receiver.Batches.Should().OnlyContain(b => b.SignatureValid);
+    }
+
+    [Fact]
     public async Task Deliver_OneSinkDead_OtherSinkDeliversEverything()
     {
         await using var harness = await SinkHarness.StartAsync();

@@ -23,6 +23,8 @@ internal sealed class SinkHarness : IAsyncDisposable
     private readonly TempDirectory _directory = new("nj-sinks");
     private readonly ISecretProtector _protector = Protectors.Create();
 
+    private static readonly EventSinkOptions Options = new() { RequestTimeout = TimeSpan.FromSeconds(5), MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(8) };
+
     private readonly string? _postgres;
 
     private SinkHarness(string? postgres) => _postgres = postgres;
@@ -126,9 +128,19 @@ internal sealed class SinkHarness : IAsyncDisposable
         await Journal.MigrateAsync(CancellationToken.None);
         Store = new EventSinkStore(Journal, _protector, Clock, NullLogger<EventSinkStore>.Instance);
         Metrics = new EventsMetrics();
-        var options = new EventSinkOptions { RequestTimeout = TimeSpan.FromSeconds(5), MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(8) };
-        Supervisor = new EventSinkSupervisor(Store, Journal, _protector, EventSinkHttp.Create(options), options, Metrics, Clock, NullLogger<EventSinkSupervisor>.Instance);
+        Supervisor = new EventSinkSupervisor(Store, Journal, _protector, EventSinkHttp.Create(Options), Options, Metrics, Clock, NullLogger<EventSinkSupervisor>.Instance);
         await Supervisor.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Another node over the same journal (and, as a cluster key would make it, able to read the same secrets).</summary>
+    public async Task<SinkNode> StartAnotherNodeAsync(bool delivering)
+    {
+        var store = new EventSinkStore(Journal, _protector, Clock, NullLogger<EventSinkStore>.Instance);
+        var metrics = new EventsMetrics();
+        var supervisor = new EventSinkSupervisor(
+            store, Journal, _protector, EventSinkHttp.Create(Options), Options, metrics, Clock, NullLogger<EventSinkSupervisor>.Instance, delivering);
+        await supervisor.StartAsync(CancellationToken.None);
+        return new SinkNode(store, supervisor, metrics);
     }
 
     private async Task CloseAsync()
