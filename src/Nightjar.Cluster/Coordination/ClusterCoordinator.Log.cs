@@ -38,5 +38,8 @@ public sealed partial class ClusterCoordinator
 
         [LoggerMessage(EventId = 7030, Level = LogLevel.Warning, Message = "Coordinator could not reach the database (term {Term}): {Error}")]
         public static partial void DatabaseUnreachable(ILogger logger, long term, string error);
+
+        [LoggerMessage(EventId = 7031, Level = LogLevel.Information, Message = "Cold start: {Cameras} cameras wait for membership to settle ({Nodes} nodes so far, {Seconds:F1} s to go) before they are placed (term {Term})")]
+        public static partial void ColdStartHeld(ILogger logger, int cameras, int nodes, double seconds, long term);
     }
 }

@@ -9,6 +9,7 @@ public sealed partial class ClusterCoordinator
     private long _seenMembershipVersion;
     private bool _massExpiryHeld;
     private long _lastRebalanceAt;
+    private bool _coldStartHeld;
 
     private void ResetTermState()
     {
@@ -51,7 +52,7 @@ public sealed partial class ClusterCoordinator
             MembershipChanging = changing || !rebalanceDue,
             RebalanceSessionOpen = _sessionOpen,
         };
-        var plan = WithStartRetries(PlacementPlanner.Plan(input), state, cameras);
+        var plan = WithColdStartHeld(WithStartRetries(PlacementPlanner.Plan(input), state, cameras), state);
         if (!changing && rebalanceDue)
         {
             _lastRebalanceAt = _time.GetTimestamp();
@@ -89,6 +90,35 @@ public sealed partial class ClusterCoordinator
         var elsewhere = retry.Moves.Where(m => overdue.Contains(m.CameraId)).ToDictionary(m => m.CameraId, StringComparer.Ordinal);
         var moves = plan.Moves.Select(m => elsewhere.GetValueOrDefault(m.CameraId) ?? m).ToArray();
         return plan with { Moves = moves };
+    }
+
+    /// <summary>
+    /// While a cold site's membership is still changing (nodes starting one after another), first placements and
+    /// failovers wait: placed at once, every camera that fits would go to the first node up.
+    /// </summary>
+    private PlacementPlan WithColdStartHeld(PlacementPlan plan, ClusterState state)
+    {
+        var settling = _timing.ColdStartSettle - (state.DbNow - state.MembershipChangedAt);
+        if (settling <= TimeSpan.Zero || plan.Moves.Count == 0)
+        {
+            _coldStartHeld = false;
+            return plan;
+        }
+
+        var live = state.Nodes.Where(n => !n.Expired).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+        if (state.Assignments.Any(a => a.OwnerNode is { } owner && live.Contains(owner)))
+        {
+            return plan;
+        }
+
+        var kept = plan.Moves.Where(m => m.Reason is not (MoveReason.Initial or MoveReason.Failover)).ToArray();
+        if (!_coldStartHeld)
+        {
+            _coldStartHeld = true;
+            Log.ColdStartHeld(_logger, plan.Moves.Count - kept.Length, live.Count, settling.TotalSeconds, Term);
+        }
+
+        return plan with { Moves = kept };
     }
 
     private async Task<int> AbortExpiredReleasesAsync(CancellationToken ct)

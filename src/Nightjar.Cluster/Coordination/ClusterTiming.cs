@@ -29,6 +29,13 @@ public sealed record ClusterTiming
     /// <summary>Rebalancing waits this long after a membership change. Default 60 s.</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// A site starting cold (no camera has a live owner: a new site, or every node was down) places its cameras only once
+    /// membership has not changed for this long, so the first node up does not take every camera that fits it and leave
+    /// rebalancing to spread them in bounded rounds. Default 10 s; zero places at once.
+    /// </summary>
+    public TimeSpan ColdStartSettle { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>At most this many releases in flight across the cluster. Default 10.</summary>
     public int MaxReleasesInFlight { get; init; } = 10;
 
@@ -51,6 +58,11 @@ public sealed record ClusterTiming
         if (StableAfter < TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(StableAfter)} must not be negative.");
+        }
+
+        if (ColdStartSettle < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(ColdStartSettle)} must not be negative.");
         }
 
         if (SelfFenceAfter <= RenewInterval)

@@ -40,6 +40,9 @@ internal sealed class ClusterOptions : INightjarOptions
     /// <summary>Seconds without a membership change before rebalancing resumes.</summary>
     public double StableAfterSeconds { get; set; } = 60;
 
+    /// <summary>Seconds a cold site (no camera has a live owner) waits for membership to stop changing before placing cameras.</summary>
+    public double ColdStartSettleSeconds { get; set; } = 10;
+
     /// <summary>Most cameras one rebalancing round moves.</summary>
     public int MaxRebalanceMovesPerRound { get; set; } = 20;
 
@@ -71,6 +74,7 @@ internal sealed class ClusterOptions : INightjarOptions
         StartAckTimeout = TimeSpan.FromSeconds(StartAckTimeoutSeconds),
         RebalanceInterval = TimeSpan.FromSeconds(RebalanceIntervalSeconds),
         StableAfter = TimeSpan.FromSeconds(StableAfterSeconds),
+        ColdStartSettle = TimeSpan.FromSeconds(ColdStartSettleSeconds),
         MaxReleasesInFlight = MaxMovesInFlight,
         Rules = PlacementRules.Default with
         {
@@ -93,6 +97,7 @@ internal sealed class ClusterOptions : INightjarOptions
         errors.Range(nameof(StartAckTimeoutSeconds), StartAckTimeoutSeconds, 1, 3_600);
         errors.Range(nameof(RebalanceIntervalSeconds), RebalanceIntervalSeconds, 0.1, 86_400);
         errors.Range(nameof(StableAfterSeconds), StableAfterSeconds, 0, 86_400);
+        errors.Range(nameof(ColdStartSettleSeconds), ColdStartSettleSeconds, 0, 3_600);
         errors.Range(nameof(MaxRebalanceMovesPerRound), MaxRebalanceMovesPerRound, 1, 10_000);
         errors.Range(nameof(MaxDrainMovesPerRound), MaxDrainMovesPerRound, 1, 10_000);
         errors.Range(nameof(MaxMovesInFlight), MaxMovesInFlight, 1, 10_000);

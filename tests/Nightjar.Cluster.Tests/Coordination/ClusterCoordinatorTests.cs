@@ -42,6 +42,22 @@ public sealed class ClusterCoordinatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ColdStart_CamerasKnownBeforeTheNodesJoin_SpreadOverEveryNodeFromTheFirstPlacement()
+    {
+        // A whole site restarting: the cameras are in the registry before any node is up, and the nodes come one by one.
+        var timing = TestTimings.Fast with { ColdStartSettle = TimeSpan.FromSeconds(3) };
+        _cameras.Set(Clusters.Cameras(12, mbps: 4));
+        await StartAsync("a", timing: timing);
+        await StartAsync("b", timing: timing);
+        await StartAsync("c", timing: timing);
+
+        await Eventually.UntilAsync(async () => await ActiveCountAsync() == 12, "12 cameras record", Deadline);
+
+        (await CamerasPerNodeAsync()).Should().BeEquivalentTo(new Dictionary<string, long> { ["a"] = 4, ["b"] = 4, ["c"] = 4 }, "equal nodes share from the start");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM nightjar_cluster.camera_epoch WHERE reason <> 'initial'")).Should().Be(0, "nothing had to be moved afterwards");
+    }
+
+    [Fact]
     public async Task Failover_NodeStopsHeartbeating_ItsCamerasRecordElsewhereWithoutOverlap()
     {
         await StartAsync("a");

@@ -15,5 +15,6 @@ internal static class TestTimings
         StartAckTimeout = TimeSpan.FromSeconds(5),
         RebalanceInterval = TimeSpan.FromMilliseconds(500),
         StableAfter = TimeSpan.FromSeconds(1),
+        ColdStartSettle = TimeSpan.Zero,
     };
 }

@@ -225,6 +225,9 @@ internal sealed partial class ClusterHarness : IAsyncDisposable
             ["Node:Labels:site"] = "it",
             ["Recording:SegmentSeconds"] = SegmentSeconds.ToString(CultureInfo.InvariantCulture),
             ["Shutdown:TimeoutSeconds"] = "30",
+
+            // The tests add their cameras once every node is up: a short settle still exercises the cold-start hold.
+            ["Cluster:ColdStartSettleSeconds"] = "2",
         };
         foreach (var (key, value) in _common)
         {
