@@ -13,6 +13,9 @@ internal sealed partial class StreamActor
     /// <summary>Polls without growth after which the directory is listed for a newer file (a rotation the list has not shown yet).</summary>
     private const int IdlePollsBeforeListing = 4;
 
+    /// <summary>A tick's own journal writes normally take milliseconds; longer, and the stream was not watching.</summary>
+    private static readonly TimeSpan BlindTimeTolerance = TimeSpan.FromSeconds(1);
+
     private async Task OnTickAsync()
     {
         if (_run is not { } run)
@@ -21,6 +24,7 @@ internal sealed partial class StreamActor
         }
 
         var now = Now;
+        var tickStarted = now;
 
         // ffmpeg lists a file when it moves to the next one, and then the tailed file stops growing: while it grows
         // there is nothing to read in the list (at 25 fps it grows every 40 ms, well within one tail interval).
@@ -38,6 +42,7 @@ internal sealed partial class StreamActor
         // the open file holds now is after those awaits. A time read before them re-anchored the run clock by the
         // wait, a hole and an overlap in the index.
         now = Now;
+        ForgiveBlindTime(run, now - tickStarted);
         if (run.Open is { } open)
         {
             PollOpen(run, open, now);
@@ -256,6 +261,22 @@ internal sealed partial class StreamActor
         }
 
         _dirty = true;
+    }
+
+    /// <summary>
+    /// Time this stream spent journaling (seconds to minutes while the database is away) is time it could not watch its
+    /// files: ffmpeg went on writing, unobserved. It must not count as a stall, or the first look afterwards restarts a
+    /// healthy ffmpeg and cuts the recording; a real stall is still seen within the timeouts after the wait.
+    /// </summary>
+    private static void ForgiveBlindTime(RunContext run, TimeSpan blind)
+    {
+        if (blind <= BlindTimeTolerance)
+        {
+            return;
+        }
+
+        run.LastGrowthAt += blind;
+        run.LastGopAt += blind;
     }
 
     private void CheckHealth(RunContext run, DateTimeOffset now)
