@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Nightjar.Recording.Access;
 using Nightjar.Recording.Runtime;
+using Nightjar.Server.Cluster.Routing;
 using Nightjar.Server.Retention;
 using Nightjar.Server.Security;
-using Nightjar.Server.Cluster.Routing;
 
 namespace Nightjar.Server.Playback;
 
@@ -73,7 +73,9 @@ internal static class ExportEndpoints
             return (null, PlaybackProblems.BadRequest(error));
         }
 
-        var plan = await ExportPlan.CreateAsync(archive, path, range.From, range.To!.Value, cancellationToken);
+        // A range the camera recorded on several nodes (it moved) is exported here, the other nodes' files fetched from them.
+        var remote = ClusterKeyHeaders.IsForwarded(http.Request) ? null : http.RequestServices.GetService<IRemoteSpans>();
+        var plan = await ExportPlan.CreateAsync(archive, path, range.From, range.To!.Value, cancellationToken, remote, ClusterForwarder.ForwardedRoleOf(http.User));
         return plan.ChunkCount == 0
             ? (null, PlaybackProblems.NotFound($"Nothing of '{path.Text}' is recorded in the requested range."))
             : (new ExportRequest(plan, path, range), null);

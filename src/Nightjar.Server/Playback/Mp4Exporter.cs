@@ -131,10 +131,10 @@ internal sealed class Mp4Exporter(PlaybackMetrics metrics, ILogger<Mp4Exporter> 
         await Task.Yield();
         try
         {
-            await FileSpanCopier.CopyAsync(plan.Spans, ffmpeg.Input, cancellationToken);
+            await FileSpanCopier.CopyAsync(plan.Spans, ffmpeg.Input, cancellationToken, plan.Remote);
             return null;
         }
-        catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException or EndOfStreamException)
+        catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException or EndOfStreamException or RemoteSpanException)
         {
             return ex;
         }

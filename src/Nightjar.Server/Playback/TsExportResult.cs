@@ -19,7 +19,7 @@ internal sealed class TsExportResult(ExportPlan plan, MediaPath path, string fil
         ExportLog.Started(logger, Format, path.StreamPath, plan.ChunkCount, plan.TotalBytes);
         try
         {
-            var sent = await FileSpanCopier.CopyAsync(plan.Spans, response.Body, httpContext.RequestAborted);
+            var sent = await FileSpanCopier.CopyAsync(plan.Spans, response.Body, httpContext.RequestAborted, plan.Remote);
             metrics.Export(Format, "completed");
             ExportLog.Completed(logger, Format, path.StreamPath, sent);
         }

@@ -24,7 +24,7 @@ internal sealed class ExportPins(ISegmentPins pins, IReadOnlyList<string> storag
     {
         ArgumentNullException.ThrowIfNull(plan);
         var held = new List<IDisposable>();
-        foreach (var fullPath in plan.Spans.Select(s => s.FullPath).Distinct(StringComparer.Ordinal))
+        foreach (var fullPath in plan.Spans.Where(s => s.Node is null).Select(s => s.FullPath).Distinct(StringComparer.Ordinal))
         {
             if (RelativePath(fullPath) is { } relative)
             {

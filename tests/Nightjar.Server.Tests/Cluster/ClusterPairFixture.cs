@@ -28,12 +28,15 @@ public sealed class ClusterPairFixture : IAsyncLifetime
 
     internal IReadOnlyList<RecordedFile> LocalFiles { get; private set; } = [];
 
+    /// <summary>What node-a's engine would list and hold.</summary>
+    internal PartlyRemoteArchive FrontArchive { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Recordings.InitializeAsync();
         Owner = await ClusterTestNode.StartAsync("node-b", Recordings.CreateArchive());
 
-        var frontArchive = new PartlyRemoteArchive(Recordings.CreateArchive());
+        var frontArchive = FrontArchive = new PartlyRemoteArchive(Recordings.CreateArchive());
         RemoteFiles = [.. Recordings.LobbyMain.Files.Where(f => f.Segment.RunId == "r2"), .. Recordings.KitchenMain.Files];
         LocalFiles = [.. Recordings.LobbyMain.Files.Where(f => f.Segment.RunId == "r1")];
         frontArchive.MarkRemote(RemoteFiles.Select(f => f.Segment.Key));

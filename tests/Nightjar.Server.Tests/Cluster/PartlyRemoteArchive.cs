@@ -14,6 +14,7 @@ namespace Nightjar.Server.Tests.Cluster;
 internal sealed class PartlyRemoteArchive(IRecordingArchive shared) : IRecordingArchive
 {
     private readonly ConcurrentDictionary<string, bool> _remote = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CameraId Camera, string Stream, HlsSegment Segment)> _listedOnly = new(StringComparer.Ordinal);
 
     public void MarkRemote(IEnumerable<string> segmentKeys)
     {
@@ -23,8 +24,19 @@ internal sealed class PartlyRemoteArchive(IRecordingArchive shared) : IRecording
         }
     }
 
-    public Task<IReadOnlyList<HlsSegment>> GetSegmentsAsync(CameraId camera, string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        shared.GetSegmentsAsync(camera, stream, from, to, cancellationToken);
+    /// <summary>Lists a segment the shared recordings do not have (it is on another node's disk only).</summary>
+    public void AddRemote(CameraId camera, string stream, HlsSegment segment)
+    {
+        _listedOnly[segment.Key] = (camera, stream, segment);
+        _remote[segment.Key] = true;
+    }
+
+    public async Task<IReadOnlyList<HlsSegment>> GetSegmentsAsync(CameraId camera, string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var listed = await shared.GetSegmentsAsync(camera, stream, from, to, cancellationToken);
+        var extra = _listedOnly.Values.Where(e => e.Camera == camera && e.Stream == stream && e.Segment.Start < to && e.Segment.Start >= from).Select(e => e.Segment);
+        return [.. listed.Concat(extra).OrderBy(s => s.Start)];
+    }
 
     public LiveWindow? GetLive(CameraId camera, string stream) => null;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Nightjar.Recording.Access;
+using Nightjar.Server.Playback;
 using Nightjar.Server.Security;
 
 namespace Nightjar.Server.Cluster.Routing;
@@ -112,6 +113,56 @@ internal sealed partial class ClusterForwarder : IDisposable
         {
             var outcome = await CopyResponseAsync(http, response, target, kind);
             _metrics.Forwarded(kind, outcome, _time.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// Copies bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="length"/> of a recording file
+    /// <paramref name="target"/> holds (its <c>/f/</c> URL path) into <paramref name="destination"/>, asked with
+    /// <paramref name="role"/>: a part of an export this node makes.
+    /// </summary>
+    /// <exception cref="RemoteSpanException">No cluster key, the node cannot be reached, answers other than 206, or sends fewer bytes.</exception>
+    public async Task CopyRangeAsync(ClusterNodeAddress target, string path, long offset, long length, string role, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(destination);
+        var started = _time.GetTimestamp();
+        var key = _key.Value ?? throw new RemoteSpanException($"This node has no cluster key to fetch {path} from node '{target.NodeId}' with.");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target.HttpUrl, path));
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, offset + length - 1);
+        request.Headers.TryAddWithoutValidation(ClusterKeyHeaders.Key, key);
+        request.Headers.TryAddWithoutValidation(ClusterKeyHeaders.ForwardedRole, role);
+        request.Headers.TryAddWithoutValidation(ClusterKeyHeaders.ForwardedBy, _directory.LocalNodeId);
+        try
+        {
+            using var response = await _client.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.PartialContent)
+            {
+                throw new RemoteSpanException($"Node '{target.NodeId}' answered {(int)response.StatusCode} for bytes {offset}-{offset + length - 1} of {path}.");
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[CopyBufferBytes];
+            var left = length;
+            while (left > 0)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken);
+                if (read == 0)
+                {
+                    throw new RemoteSpanException($"Node '{target.NodeId}' sent {length - left} of {length} bytes of {path}.");
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                left -= read;
+            }
+
+            _metrics.Forwarded(ForwardKinds.Chunk, ForwardOutcomes.Ok, _time.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or (IOException and not RemoteSpanException))
+        {
+            // A reset mid-body too: the export must fail, not end short.
+            _metrics.Forwarded(ForwardKinds.Chunk, ForwardOutcomes.Unreachable, _time.GetElapsedTime(started));
+            throw new RemoteSpanException($"Node '{target.NodeId}' could not be reached for {path}: {ex.Message}", ex);
         }
     }
 

@@ -17,21 +17,4 @@ internal static class ClusterProblems
             statusCode: StatusCodes.Status503ServiceUnavailable,
             extensions: new Dictionary<string, object?> { ["reason"] = "owner_unreachable" });
     }
-
-    /// <summary>409: an export whose recordings lie on several nodes; each part can be exported on its own.</summary>
-    public static ProblemHttpResult ExportSpansNodes(string detail, IReadOnlyList<ExportPart> parts) =>
-        TypedResults.Problem(
-            title: "Recordings on several nodes",
-            detail: detail,
-            statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?>
-            {
-                ["reason"] = "export_spans_nodes",
-                ["parts"] = parts.Select(p => new Dictionary<string, object?>
-                {
-                    ["node"] = p.NodeId,
-                    ["from"] = p.From.ToUnixTimeSeconds(),
-                    ["to"] = p.To.ToUnixTimeSeconds(),
-                }).ToArray(),
-            });
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nightjar.Media.Hls;
 using Nightjar.Recording.Cameras;
@@ -71,8 +70,9 @@ internal sealed partial class ClusterRouter(
     }
 
     /// <summary>
-    /// An export over recordings of one other node goes there whole; over recordings of several nodes (this one
-    /// included) it is refused with the parts each node can export, rather than silently leaving holes.
+    /// An export over recordings of one other node goes there whole; over recordings of several nodes (the camera moved
+    /// during the range) it is made here, the other nodes' files fetched from them (<see cref="ClusterExportSpans"/>).
+    /// A node holding a part that is not running makes it a 503 rather than a file with a silent hole.
     /// </summary>
     public async ValueTask<IResult?> ToExportHolderAsync(HttpContext http, string? from, string? duration)
     {
@@ -87,28 +87,15 @@ internal sealed partial class ClusterRouter(
 
         var to = range.To!.Value;
         var segments = await archive.GetSegmentsAsync(path.CameraId, path.Stream, range.From, to, http.RequestAborted);
-        var parts = new List<ExportPart>();
+        var nodes = new List<string>();
         foreach (var segment in segments.Where(s => ChunkWindow.MayOverlap(s, to)))
         {
-            var node = await HolderOfAsync(path.CameraId, path.Stream, segment, http.RequestAborted);
-            if (node is null)
+            if (await HolderOfAsync(path.CameraId, path.Stream, segment, http.RequestAborted) is { } node && !nodes.Contains(node, StringComparer.Ordinal))
             {
-                continue;
-            }
-
-            var start = segment.Start > range.From ? segment.Start : range.From;
-            var end = EndOf(segment) < to ? EndOf(segment) : to;
-            if (parts.Count > 0 && string.Equals(parts[^1].NodeId, node, StringComparison.Ordinal))
-            {
-                parts[^1] = parts[^1] with { To = end };
-            }
-            else
-            {
-                parts.Add(new ExportPart(node, start, end));
+                nodes.Add(node);
             }
         }
 
-        var nodes = parts.Select(p => p.NodeId).Distinct(StringComparer.Ordinal).ToList();
         if (nodes.Count == 0 || (nodes.Count == 1 && string.Equals(nodes[0], directory.LocalNodeId, StringComparison.Ordinal)))
         {
             return null;
@@ -121,14 +108,26 @@ internal sealed partial class ClusterRouter(
                 : NoHolder(http, ForwardKinds.Export, $"The recordings of this range are on node '{nodes[0]}', which is not running now. Try again shortly.");
         }
 
+        var down = nodes.Where(n => !string.Equals(n, directory.LocalNodeId, StringComparison.Ordinal) && directory.RemoteNode(n) is null).ToList();
+        if (down.Count > 0)
+        {
+            return NoHolder(http, ForwardKinds.Export, $"Part of this range is recorded on node(s) {string.Join(", ", down)}, not running now. Try again shortly, or export the other parts.");
+        }
+
         metrics.Forwarded(ForwardKinds.Export, ForwardOutcomes.Split);
-        var list = string.Join(", ", parts.Select(p => string.Create(
-            CultureInfo.InvariantCulture,
-            $"{p.NodeId} {p.From.ToUnixTimeSeconds()}-{Math.Max(1, (long)Math.Ceiling((p.To - p.From).TotalSeconds))}")));
-        return ClusterProblems.ExportSpansNodes(
-            $"The recordings of this range lie on several nodes ({string.Join(", ", nodes)}), and one export is made by one node. "
-            + $"Export each part on its own (node, from, seconds): {list}.",
-            parts);
+        return null;
+    }
+
+    /// <summary>The node holding a segment's file, when it is another one: what a merged export fetches from elsewhere.</summary>
+    public async Task<string?> RemoteHolderAsync(CameraId camera, string stream, HlsSegment segment, CancellationToken cancellationToken)
+    {
+        if (!directory.Enabled)
+        {
+            return null;
+        }
+
+        var node = await HolderOfAsync(camera, stream, segment, cancellationToken);
+        return string.Equals(node, directory.LocalNodeId, StringComparison.Ordinal) ? null : node;
     }
 
     /// <summary>A growing (<c>-now</c>) archive playlist ends at the live edge, which only the owner has in memory.</summary>
@@ -171,9 +170,6 @@ internal sealed partial class ClusterRouter(
             ? location.NodeId
             : directory.RemoteOwnerOf(camera)?.NodeId;
     }
-
-    private static DateTimeOffset EndOf(HlsSegment segment) =>
-        segment.Chunks.Count == 0 ? segment.Start : segment.ChunkStart(segment.Chunks[^1]) + segment.Chunks[^1].DurationTime;
 
     private bool Routable(HttpContext http) => directory.Enabled && http.User.Identity?.IsAuthenticated == true;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nightjar.Server.Playback;
 
 namespace Nightjar.Server.Cluster.Routing;
 
@@ -19,6 +20,7 @@ internal static class ClusterRoutingServiceCollectionExtensions
         services.TryAddSingleton<ClusterForwarder>();
         services.TryAddSingleton<RemoteSegmentLocator>();
         services.TryAddSingleton<ClusterRouter>();
+        services.TryAddSingleton<IRemoteSpans, ClusterExportSpans>();
         services.TryAddSingleton<ClusterRtspRedirects>();
         return services;
     }

@@ -24,6 +24,6 @@ internal static class ForwardOutcomes
     /// <summary>An RTSP reader was redirected.</summary>
     public const string Redirected = "redirected";
 
-    /// <summary>An export over recordings on several nodes was refused (409).</summary>
+    /// <summary>An export over recordings on several nodes, made here with the other nodes' files fetched from them.</summary>
     public const string Split = "split";
 }
