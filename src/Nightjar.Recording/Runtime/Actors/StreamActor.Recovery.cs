@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Nightjar.Recording.Events;
 using Nightjar.Recording.Runtime.Recovery;
@@ -39,10 +38,11 @@ internal sealed partial class StreamActor
 
             LogAdopted(_logger, _camera.Value, Name, events.Count);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or DbException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Recording must start anyway; the engine's next start-up pass retries these files (a database that cannot
-            // say who owned the camera then leaves them all on disk rather than guess).
+            // Recording must start anyway; the engine's next start-up pass retries these files. A database error is not
+            // caught: the actor restarts with backoff and tries again (a database that cannot say who owned the camera
+            // then never makes this node guess).
             LogAdoptionFailed(_logger, _camera.Value, Name, error);
         }
     }
