@@ -48,7 +48,7 @@ internal sealed class SinkHarness : IAsyncDisposable
     /// <param name="postgres">Run on a fresh database of the test PostgreSQL (<c>NIGHTJAR_TEST_PG</c>) instead of SQLite.</param>
     public static async Task<SinkHarness> StartAsync(bool postgres = false)
     {
-        var harness = new SinkHarness(postgres ? await SinkPostgres.CreateDatabaseAsync() : null);
+        var harness = new SinkHarness(postgres ? await TestPostgres.CreateDatabaseAsync("nj_sinks_") : null);
         await harness.OpenAsync();
         return harness;
     }
@@ -116,7 +116,7 @@ internal sealed class SinkHarness : IAsyncDisposable
         _directory.Dispose();
         if (_postgres is not null)
         {
-            await SinkPostgres.DropDatabaseAsync(_postgres);
+            await TestPostgres.DropDatabaseAsync(_postgres);
         }
     }
 

@@ -2,6 +2,7 @@ using Npgsql;
 using Nightjar.Persistence;
 using Nightjar.Persistence.Catalog;
 using Nightjar.Recording.Runtime;
+using Nightjar.Recording.Tests.Support;
 
 namespace Nightjar.Recording.Tests.Runtime.Support;
 
@@ -12,8 +13,6 @@ namespace Nightjar.Recording.Tests.Runtime.Support;
 /// </summary>
 public sealed class RefusingPostgres : IAsyncLifetime
 {
-    private const string Variable = "NIGHTJAR_TEST_PG";
-
     private const string RefuseDvr = """
         CREATE FUNCTION test_refuse_dvr_append() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -30,18 +29,7 @@ public sealed class RefusingPostgres : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: run the tests with ./nightjar test, which starts a private PostgreSQL, or set it to a server's Npgsql connection string.");
-        var name = "nj_refusing_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("nj_refusing_");
         var (journal, catalog) = await OpenAsync();
         await using (journal)
         {
@@ -74,12 +62,6 @@ public sealed class RefusingPostgres : IAsyncLifetime
             return;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
     }
 }
